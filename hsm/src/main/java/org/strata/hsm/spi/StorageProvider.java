@@ -1,0 +1,58 @@
+package org.strata.hsm.spi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+
+/**
+ * The one small storage SPI every tier implements (disk, object, tape), keyed by opaque ids —
+ * never paths or DICOM UIDs. Writes are two-phase: {@link PendingWrite#commit()} makes the
+ * object durable and visible, {@link PendingWrite#revoke()} leaves nothing behind.
+ * Providers are chosen by the URI scheme of the tier ({@code file:}, {@code s3:}, {@code tar:}).
+ */
+public interface StorageProvider extends AutoCloseable {
+
+    /** The URI scheme this provider serves, e.g. {@code file}. */
+    String scheme();
+
+    /** The tier's location, e.g. {@code file:/var/lib/strata/fs1}. */
+    URI location();
+
+    /** Starts writing a new object; nothing is visible until {@link PendingWrite#commit()}. */
+    PendingWrite create(String id) throws IOException;
+
+    /** Opens an object for reading. */
+    InputStream read(String id) throws IOException;
+
+    /** Opens {@code length} bytes of an object starting at {@code offset}. */
+    InputStream readRange(String id, long offset, long length) throws IOException;
+
+    boolean exists(String id) throws IOException;
+
+    /** Deletes an object; deleting a missing object is not an error. */
+    void delete(String id) throws IOException;
+
+    /** Bytes still usable on this tier, or {@link Long#MAX_VALUE} if unbounded. */
+    long usableSpace() throws IOException;
+
+    @Override
+    default void close() throws IOException {
+    }
+
+    /** An object being written: stream the bytes, then commit or revoke exactly once. */
+    interface PendingWrite extends AutoCloseable {
+
+        OutputStream stream() throws IOException;
+
+        /** Makes the written bytes durable (fsync or equivalent) and visible under the id. */
+        void commit() throws IOException;
+
+        /** Discards the written bytes. */
+        void revoke() throws IOException;
+
+        /** Revokes unless committed. */
+        @Override
+        void close() throws IOException;
+    }
+}
