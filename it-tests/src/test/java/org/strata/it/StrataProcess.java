@@ -1,0 +1,139 @@
+package org.strata.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@code ./strata run} in a child process, on free ports, with its output captured. */
+final class StrataProcess implements AutoCloseable {
+
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private static final Path ROOT = Path.of(System.getProperty("strata.root"));
+
+    private final Process process;
+    private final int httpPort;
+    private final StringBuffer output = new StringBuffer();
+
+    private StrataProcess(Process process, int httpPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+        Thread pump = new Thread(() -> pump(process.getInputStream()), "strata-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /** Starts {@code ./strata run --data DIR} on free ports, without STRATA_ADMIN_PASSWORD. */
+    static StrataProcess start(Path data) throws IOException {
+        int http = freePort();
+        ProcessBuilder pb = builder(data, "--http-port", String.valueOf(http)).redirectErrorStream(true);
+        return new StrataProcess(pb.start(), http);
+    }
+
+    /** Runs {@code ./strata run} to its end with extra arguments: for the refusals. */
+    static Result runToEnd(Path data, String... extra) throws Exception {
+        Process p = builder(data, extra).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("./strata run did not end: " + out + err);
+        }
+        return new Result(p.exitValue(), out, err);
+    }
+
+    private static ProcessBuilder builder(Path data, String... extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("./strata", "run", "--data", data.toString(),
+                "--dicom-port", String.valueOf(freePort()), "--https-port", String.valueOf(freePort()),
+                "--mgmt-port", String.valueOf(freeMgmtPort())));
+        cmd.addAll(List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("STRATA_"));
+        return pb;
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    /** Waits until the console answers (401 before login), failing if the process ends first. */
+    void awaitConsole() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        Http http = Http.anonymous(httpPort);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("./strata run ended with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                int status = http.get("/strata/").statusCode();
+                if (status == 401) {
+                    return;
+                }
+            } catch (ConnectException | HttpConnectTimeoutException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("console did not answer within 240 s:\n" + output());
+    }
+
+    /** Sends SIGTERM (what Ctrl-C does to the script) and returns the exit code. */
+    int stop() throws InterruptedException {
+        // Through the handle: Process.destroy() would also close our end of the output pipe, and
+        // the script would die of SIGPIPE while WildFly logs its shutdown.
+        process.toHandle().destroy();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./strata run did not stop within 120 s");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    private void pump(InputStream in) {
+        byte[] buf = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                output.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The management port: WildFly also binds port+3 (HTTPS management), so keep room above. */
+    private static int freeMgmtPort() throws IOException {
+        while (true) {
+            int p = freePort();
+            if (p < 65000) {
+                return p;
+            }
+        }
+    }
+}
