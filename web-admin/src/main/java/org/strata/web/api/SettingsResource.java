@@ -1,7 +1,6 @@
 package org.strata.web.api;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
@@ -46,10 +45,10 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public SettingJson put(@PathParam("name") String name, ValueJson body) {
         if (body == null || body.value() == null) {
-            throw new BadRequestException("body must be {\"value\": \"...\"}");
+            throw new IllegalArgumentException("body must be {\"value\": \"...\"}");
         }
         if (name.length() > 128 || body.value().length() > 4000) {
-            throw new BadRequestException("name is limited to 128 and value to 4000 characters");
+            throw new IllegalArgumentException("name is limited to 128 and value to 4000 characters");
         }
         settings.put(name, body.value());
         return new SettingJson(name, body.value());
