@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
-import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,8 +82,8 @@ final class StrataProcess implements AutoCloseable {
                 if (status == 401) {
                     return;
                 }
-            } catch (ConnectException | HttpConnectTimeoutException e) {
-                // not listening yet
+            } catch (ConnectException | HttpTimeoutException e) {
+                // not listening yet, or still deploying (a loaded machine can take a while)
             }
             Thread.sleep(500);
         }
