@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.strata.dicom.imageio.jpeg.JpegLosslessCodec;
 import org.strata.dicom.imageio.jpegls.JpegLsCodec;
 import org.strata.dicom.imageio.rle.RleCodec;
 
@@ -17,10 +18,13 @@ public final class PixelCodecs {
         this.byTransferSyntax = Collections.unmodifiableMap(new LinkedHashMap<>(byTransferSyntax));
     }
 
-    /** The codecs of this module with their default encoding parameters (JPEG-LS near-lossless: NEAR 2). */
+    /** The codecs of this module with their default encoding parameters (JPEG-LS near-lossless: NEAR 2;
+     * JPEG lossless: selection value 1 for both .57 and .70). */
     public static PixelCodecs defaults() {
         Map<String, PixelCodec> m = new LinkedHashMap<>();
         m.put(TransferSyntaxes.RLE_LOSSLESS, new RleCodec());
+        m.put(TransferSyntaxes.JPEG_LOSSLESS, JpegLosslessCodec.sv1());
+        m.put(TransferSyntaxes.JPEG_LOSSLESS_SV1, JpegLosslessCodec.sv1());
         m.put(TransferSyntaxes.JPEG_LS_LOSSLESS, JpegLsCodec.lossless());
         m.put(TransferSyntaxes.JPEG_LS_NEAR_LOSSLESS, JpegLsCodec.nearLossless(2));
         return new PixelCodecs(m);
