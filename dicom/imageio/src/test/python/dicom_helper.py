@@ -7,6 +7,8 @@
                                  all frames, little endian, colour-by-pixel)
   native DESC RAW OUT.dcm        write an Explicit VR Little Endian file from raw frames
   encap DESC TSUID OUT.dcm F...  write an encapsulated file, one fragment per frame file
+  serve                          read such commands, tab-separated, one per line from stdin and
+                                 answer "OK" or "ERR <message>" (saves the pydicom start-up per call)
 """
 import sys
 import os
@@ -139,8 +141,22 @@ def main(argv):
         write_native(argv[2], argv[3], argv[4])
     elif cmd == 'encap':
         write_encapsulated(argv[2], argv[3], argv[4], argv[5:])
+    elif cmd == 'serve':
+        serve()
     else:
         raise SystemExit('unknown command ' + cmd)
+
+
+def serve():
+    for line in sys.stdin:
+        args = ['dicom_helper.py'] + line.rstrip('\n').split('\t')
+        try:
+            main(args)
+            answer = 'OK'
+        except BaseException as e:  # report every failure to the Java side, keep serving
+            answer = 'ERR ' + repr(e).replace('\n', ' ')
+        sys.stdout.write(answer + '\n')
+        sys.stdout.flush()
 
 
 if __name__ == '__main__':

@@ -25,7 +25,36 @@ final class DicomPeers {
     private static final String PYTHON = System.getProperty("strata.imageio.python", "/usr/bin/python3");
     private static final Path HELPER = Paths.get("src/test/python/dicom_helper.py").toAbsolutePath();
 
+    private static Process helper;
+    private static java.io.BufferedWriter helperIn;
+    private static java.io.BufferedReader helperOut;
+
     private DicomPeers() {
+    }
+
+    /** Runs one helper command in the long-lived {@code dicom_helper.py serve} process. */
+    static synchronized void python(String... args) {
+        try {
+            if (helper == null || !helper.isAlive()) {
+                helper = new ProcessBuilder(PYTHON, HELPER.toString(), "serve")
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                helperIn = new java.io.BufferedWriter(new java.io.OutputStreamWriter(helper.getOutputStream(),
+                        StandardCharsets.UTF_8));
+                helperOut = new java.io.BufferedReader(new java.io.InputStreamReader(helper.getInputStream(),
+                        StandardCharsets.UTF_8));
+                Process started = helper;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
+            }
+            helperIn.write(String.join("\t", args));
+            helperIn.write('\n');
+            helperIn.flush();
+            String answer = helperOut.readLine();
+            if (!"OK".equals(answer)) {
+                fail("dicom_helper.py " + String.join(" ", args) + ": " + answer);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("dicom_helper.py failed", e);
+        }
     }
 
     /** What the helper extracted from a DICOM file. */
@@ -64,7 +93,7 @@ final class DicomPeers {
 
     static Extracted extract(Path dicomFile, Path workDir) throws IOException {
         Path out = Files.createTempDirectory(workDir, "x");
-        run(workDir, PYTHON, HELPER.toString(), "extract", dicomFile.toString(), out.toString());
+        python("extract", dicomFile.toString(), out.toString());
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(out.resolve("desc.properties"))) {
             p.load(r);
@@ -107,15 +136,14 @@ final class DicomPeers {
             }
         }
         Path dcm = Files.createTempFile(workDir, "native", ".dcm");
-        run(workDir, PYTHON, HELPER.toString(), "native", writeDesc(d, frames.size(), workDir).toString(),
-                raw.toString(), dcm.toString());
+        python("native", writeDesc(d, frames.size(), workDir).toString(), raw.toString(), dcm.toString());
         return dcm;
     }
 
     /** Writes an encapsulated file with one fragment per encoded frame. */
     static Path writeEncapsulated(ImageDescriptor d, String transferSyntax, List<byte[]> frames, Path workDir)
             throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(PYTHON, HELPER.toString(), "encap",
+        List<String> cmd = new ArrayList<>(List.of("encap",
                 writeDesc(d, frames.size(), workDir).toString(), transferSyntax));
         Path dcm = Files.createTempFile(workDir, "encap", ".dcm");
         cmd.add(dcm.toString());
@@ -124,7 +152,7 @@ final class DicomPeers {
             Files.write(fp, f);
             cmd.add(fp.toString());
         }
-        run(workDir, cmd.toArray(String[]::new));
+        python(cmd.toArray(String[]::new));
         return dcm;
     }
 
