@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.strata.dicom.imageio.jpeg.JpegBaselineCodec;
 import org.strata.dicom.imageio.jpeg.JpegLosslessCodec;
 import org.strata.dicom.imageio.jpegls.JpegLsCodec;
 import org.strata.dicom.imageio.rle.RleCodec;
@@ -23,6 +24,8 @@ public final class PixelCodecs {
     public static PixelCodecs defaults() {
         Map<String, PixelCodec> m = new LinkedHashMap<>();
         m.put(TransferSyntaxes.RLE_LOSSLESS, new RleCodec());
+        m.put(TransferSyntaxes.JPEG_BASELINE_8BIT, new JpegBaselineCodec());
+        m.put(TransferSyntaxes.JPEG_EXTENDED_12BIT, new JpegBaselineCodec());
         m.put(TransferSyntaxes.JPEG_LOSSLESS, JpegLosslessCodec.sv1());
         m.put(TransferSyntaxes.JPEG_LOSSLESS_SV1, JpegLosslessCodec.sv1());
         m.put(TransferSyntaxes.JPEG_LS_LOSSLESS, JpegLsCodec.lossless());
