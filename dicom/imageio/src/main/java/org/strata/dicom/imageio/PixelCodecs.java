@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.strata.dicom.imageio.jpeg.JpegBaselineCodec;
 import org.strata.dicom.imageio.jpeg.JpegLosslessCodec;
+import org.strata.dicom.imageio.jpeg2000.Jpeg2000Codec;
 import org.strata.dicom.imageio.jpegls.JpegLsCodec;
 import org.strata.dicom.imageio.rle.RleCodec;
 
@@ -30,6 +31,8 @@ public final class PixelCodecs {
         m.put(TransferSyntaxes.JPEG_LOSSLESS_SV1, JpegLosslessCodec.sv1());
         m.put(TransferSyntaxes.JPEG_LS_LOSSLESS, JpegLsCodec.lossless());
         m.put(TransferSyntaxes.JPEG_LS_NEAR_LOSSLESS, JpegLsCodec.nearLossless(2));
+        m.put(TransferSyntaxes.JPEG_2000_LOSSLESS, new Jpeg2000Codec());
+        m.put(TransferSyntaxes.JPEG_2000, new Jpeg2000Codec());
         return new PixelCodecs(m);
     }
 
