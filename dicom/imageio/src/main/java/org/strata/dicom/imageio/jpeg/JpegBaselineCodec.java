@@ -20,8 +20,9 @@ import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
  * JPEG Baseline (1.2.840.10008.1.2.4.50) and Extended (1.2.840.10008.1.2.4.51) decoding of 8-bit
  * DCT streams (T.81 processes 1 and 2) through TwelveMonkeys' reader. The raw components are read
  * with {@code readRaster()} and converted to RGB here when the Photometric Interpretation is
- * YBR_FULL or YBR_FULL_422 (PS3.3 C.7.6.3.1.2), as DCMTK's dcmdjpeg does. 12-bit precision is not
- * supported (no Java decoder exists; see docs of this module). Encoding is not offered.
+ * YBR_FULL or YBR_FULL_422 (PS3.3 C.7.6.3.1.2), as DCMTK's dcmdjpeg does. 12-bit sequential
+ * streams (no Java library decodes them) go to our own {@link DctDecoder}, which uses an exact
+ * floating-point IDCT and so may differ from IJG/DCMTK by one. Encoding is not offered.
  */
 public final class JpegBaselineCodec implements PixelCodec {
 
@@ -64,8 +65,11 @@ public final class JpegBaselineCodec implements PixelCodec {
         if (frame.sofMarker() == JpegMarkers.SOF3) {
             throw new PixelDataException("JPEG: lossless stream; use JpegLosslessCodec");
         }
+        if (frame.precision() == 12) {
+            return decode12(encoded, d);
+        }
         if (frame.precision() != 8) {
-            throw new PixelDataException("JPEG: " + frame.precision() + "-bit lossy JPEG is not supported, only 8-bit");
+            throw new PixelDataException("JPEG: " + frame.precision() + "-bit lossy JPEG is not supported");
         }
         Raster raster = readRaster(encoded);
         int w = raster.getWidth();
@@ -82,6 +86,20 @@ public final class JpegBaselineCodec implements PixelCodec {
             YbrToRgb.convert(comps);
         }
         return FrameSamples.fromComponents(comps, decodedDescriptor(d));
+    }
+
+    /** 12-bit Extended (process 4 sequential): our own decoder, since no Java library has one. */
+    private byte[] decode12(byte[] encoded, ImageDescriptor d) {
+        DctDecoder decoder = new DctDecoder(encoded);
+        int[][] comps = decoder.decode();
+        if (decoder.columns() != d.columns() || decoder.rows() != d.rows() || comps.length != d.samplesPerPixel()) {
+            throw new PixelDataException("JPEG frame is " + decoder.columns() + "x" + decoder.rows() + "x"
+                    + comps.length + ", descriptor says " + d.columns() + "x" + d.rows() + "x" + d.samplesPerPixel());
+        }
+        if (isYbr(d)) {
+            throw new PixelDataException("JPEG: 12-bit YCbCr is not supported");
+        }
+        return FrameSamples.fromComponents(comps, d);
     }
 
     private static Raster readRaster(byte[] encoded) {
