@@ -46,6 +46,8 @@ class JpegLsCodecTest {
                 Arguments.of(ImageDescriptor.rgb(33, 39, 8, 8), 0, "+is"),
                 Arguments.of(ImageDescriptor.rgb(33, 39, 8, 8), 0, "+in"),
                 Arguments.of(ImageDescriptor.rgb(30, 35, 16, 16), 0, "+il"),
+                Arguments.of(ImageDescriptor.rgb(30, 35, 16, 16), 0, "+is"),
+                // not "+in" for 16 bits allocated / 12 stored RGB: dcmdjpls 3.6.7 rejects what dcmcjpls writes
                 Arguments.of(ImageDescriptor.rgb(30, 35, 16, 12), 0, "+il"),
                 Arguments.of(ImageDescriptor.monochrome(61, 67, 8, 8, false), 2, "+il"),
                 Arguments.of(ImageDescriptor.monochrome(64, 70, 16, 12, false), 3, "+il"),
@@ -112,6 +114,8 @@ class JpegLsCodecTest {
                 Arguments.of(ImageDescriptor.rgb(33, 39, 8, 8), 0, JpegLsInterleave.SAMPLE),
                 Arguments.of(ImageDescriptor.rgb(33, 39, 8, 8), 0, JpegLsInterleave.NONE),
                 Arguments.of(ImageDescriptor.rgb(30, 35, 16, 16), 0, JpegLsInterleave.LINE),
+                Arguments.of(ImageDescriptor.rgb(30, 35, 16, 16), 0, JpegLsInterleave.SAMPLE),
+                Arguments.of(ImageDescriptor.rgb(30, 35, 16, 12), 0, JpegLsInterleave.NONE),
                 Arguments.of(ImageDescriptor.monochrome(61, 67, 8, 8, false), 2, JpegLsInterleave.NONE),
                 Arguments.of(ImageDescriptor.monochrome(64, 70, 16, 12, false), 5, JpegLsInterleave.NONE),
                 Arguments.of(ImageDescriptor.monochrome(45, 52, 16, 16, true), 9, JpegLsInterleave.NONE),
