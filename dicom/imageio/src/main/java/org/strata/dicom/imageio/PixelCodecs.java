@@ -21,12 +21,13 @@ public final class PixelCodecs {
     }
 
     /** The codecs of this module with their default encoding parameters (JPEG-LS near-lossless: NEAR 2;
+     * lossy JPEG: quality 90;
      * JPEG lossless: selection value 1 for both .57 and .70). */
     public static PixelCodecs defaults() {
         Map<String, PixelCodec> m = new LinkedHashMap<>();
         m.put(TransferSyntaxes.RLE_LOSSLESS, new RleCodec());
-        m.put(TransferSyntaxes.JPEG_BASELINE_8BIT, new JpegBaselineCodec());
-        m.put(TransferSyntaxes.JPEG_EXTENDED_12BIT, new JpegBaselineCodec());
+        m.put(TransferSyntaxes.JPEG_BASELINE_8BIT, JpegBaselineCodec.baseline(90));
+        m.put(TransferSyntaxes.JPEG_EXTENDED_12BIT, JpegBaselineCodec.extended(90));
         m.put(TransferSyntaxes.JPEG_LOSSLESS, JpegLosslessCodec.sv1());
         m.put(TransferSyntaxes.JPEG_LOSSLESS_SV1, JpegLosslessCodec.sv1());
         m.put(TransferSyntaxes.JPEG_LS_LOSSLESS, JpegLsCodec.lossless());

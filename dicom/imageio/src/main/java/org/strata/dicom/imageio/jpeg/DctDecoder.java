@@ -9,11 +9,6 @@ import org.strata.dicom.imageio.PixelDataException;
  */
 final class DctDecoder {
 
-    /** Zig-zag sequence position to natural (row-major) position, T.81 Figure A.6. */
-    private static final int[] ZIGZAG = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40,
-        48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58,
-        59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63};
-
     private final byte[] data;
     private int pos;
     private final int[][] quant = new int[4][];
@@ -97,7 +92,7 @@ final class DctDecoder {
             int pqTq = u8();
             int[] q = new int[64];
             for (int k = 0; k < 64; k++) {
-                q[ZIGZAG[k]] = (pqTq >> 4) == 0 ? u8() : u16();
+                q[JpegSegments.ZIGZAG[k]] = (pqTq >> 4) == 0 ? u8() : u16();
             }
             quant[pqTq & 3] = q;
         }
@@ -186,7 +181,7 @@ final class DctDecoder {
             if (k > 63) {
                 throw new PixelDataException("JPEG: AC coefficient index beyond 63");
             }
-            int z = ZIGZAG[k];
+            int z = JpegSegments.ZIGZAG[k];
             coef[z] = extend(in.readBits(s), s) * q[z];
         }
         return dcValue;

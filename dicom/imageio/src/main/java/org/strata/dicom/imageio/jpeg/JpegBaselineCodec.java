@@ -22,11 +22,12 @@ import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
  * with {@code readRaster()} and converted to RGB here when the Photometric Interpretation is
  * YBR_FULL or YBR_FULL_422 (PS3.3 C.7.6.3.1.2), as DCMTK's dcmdjpeg does. 12-bit sequential
  * streams (no Java library decodes them) go to our own {@link DctDecoder}, which uses an exact
- * floating-point IDCT and so may differ from IJG/DCMTK by one. Encoding is not offered.
+ * floating-point IDCT and so may differ from IJG/DCMTK by one. Encoding uses our own
+ * {@link DctEncoder}: RGB becomes YBR_FULL without subsampling.
  */
 public final class JpegBaselineCodec implements PixelCodec {
 
-    private static final class Spi {
+    private static final class Spi {  // lazily, so that encoding never touches ImageIO
         static final JPEGImageReaderSpi INSTANCE = create();
 
         private static JPEGImageReaderSpi create() {
@@ -37,14 +38,54 @@ public final class JpegBaselineCodec implements PixelCodec {
         }
     }
 
-    @Override
-    public String name() {
-        return "JPEG 8-bit lossy";
+    private final int quality;
+    private final boolean extended;
+
+    /**
+     * @param quality  1..100, scaling the T.81 Annex K tables as IJG does
+     * @param extended whether 12-bit frames may be encoded (process 4, only for .51)
+     */
+    public JpegBaselineCodec(int quality, boolean extended) {
+        if (quality < 1 || quality > 100) {
+            throw new IllegalArgumentException("quality must be 1..100: " + quality);
+        }
+        this.quality = quality;
+        this.extended = extended;
+    }
+
+    /** The codec for JPEG Baseline (Process 1), 1.2.840.10008.1.2.4.50. */
+    public static JpegBaselineCodec baseline(int quality) {
+        return new JpegBaselineCodec(quality, false);
+    }
+
+    /** The codec for JPEG Extended (Process 2 and 4), 1.2.840.10008.1.2.4.51. */
+    public static JpegBaselineCodec extended(int quality) {
+        return new JpegBaselineCodec(quality, true);
     }
 
     @Override
+    public String name() {
+        return (extended ? "JPEG Extended" : "JPEG Baseline") + " q" + quality;
+    }
+
+    /** Unsigned 8-bit grey or RGB/YBR_FULL, and grey up to 12 bits stored for the Extended codec. */
+    @Override
     public boolean canEncode(ImageDescriptor d) {
-        return false;
+        int spp = d.samplesPerPixel();
+        String pi = d.photometricInterpretation();
+        boolean colour = spp == 3 && d.bitsAllocated() == 8 && (pi.equals("RGB") || pi.equals("YBR_FULL"));
+        boolean grey = spp == 1 && pi.startsWith("MONOCHROME");
+        boolean bits = d.bitsAllocated() == 8 || (extended && d.bitsAllocated() == 16 && d.bitsStored() <= 12);
+        return !d.signed() && (colour || grey) && bits;
+    }
+
+    /** RGB is encoded as YCbCr: the dataset must then say YBR_FULL (PS3.5 8.2.1). */
+    @Override
+    public ImageDescriptor encodedDescriptor(ImageDescriptor d) {
+        if (d.samplesPerPixel() == 3) {
+            return d.withPhotometricInterpretation("YBR_FULL").withPlanarConfiguration(0);
+        }
+        return d;
     }
 
     @Override
@@ -119,6 +160,13 @@ public final class JpegBaselineCodec implements PixelCodec {
 
     @Override
     public byte[] encode(byte[] frame, ImageDescriptor d) {
-        throw new UnsupportedOperationException("JPEG lossy encoding is not implemented");
+        if (!canEncode(d)) {
+            throw new UnsupportedOperationException(name() + " cannot encode " + d);
+        }
+        int[][] comps = FrameSamples.toComponents(frame, d);
+        if (d.photometricInterpretation().equals("RGB")) {
+            YbrToRgb.fromRgb(comps);
+        }
+        return new DctEncoder(quality).encode(comps, d.rows(), d.columns(), d.bitsAllocated() == 8 ? 8 : 12);
     }
 }

@@ -51,7 +51,7 @@ final class LosslessEncoder {
             out.write(0x11);
             out.write(0);
         }
-        writeTable(out, table);
+        JpegSegments.writeTable(out, 0x00, table);
         if (restartMcus > 0) {
             marker(out, JpegMarkers.DRI);               // B.2.4.4
             u16(out, 4);
@@ -89,20 +89,6 @@ final class LosslessEncoder {
         bits.flush();
         marker(out, JpegMarkers.EOI);
         return out.toByteArray();
-    }
-
-    private static void writeTable(ByteArrayOutputStream out, HuffmanTable table) {
-        int[] bits = table.bits();
-        int[] values = table.values();
-        marker(out, JpegMarkers.DHT);                   // B.2.4.2
-        u16(out, 2 + 1 + 16 + values.length);
-        out.write(0x00);                                // DC class, table 0
-        for (int l = 1; l <= 16; l++) {
-            out.write(bits[l]);
-        }
-        for (int v : values) {
-            out.write(v);
-        }
     }
 
     private static void marker(ByteArrayOutputStream out, int code) {

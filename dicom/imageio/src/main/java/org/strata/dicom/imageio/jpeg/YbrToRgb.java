@@ -34,6 +34,21 @@ final class YbrToRgb {
         }
     }
 
+    /** The forward JFIF transform (YBR_FULL, PS3.3 C.7.6.3.1.2), rounded to nearest. */
+    static void fromRgb(int[][] comps) {
+        int[] r = comps[0];
+        int[] g = comps[1];
+        int[] b = comps[2];
+        for (int i = 0; i < r.length; i++) {
+            double rr = r[i];
+            double gg = g[i];
+            double bb = b[i];
+            r[i] = clamp((int) Math.round(0.299 * rr + 0.587 * gg + 0.114 * bb));
+            g[i] = clamp((int) Math.round(-0.168736 * rr - 0.331264 * gg + 0.5 * bb + 128));
+            b[i] = clamp((int) Math.round(0.5 * rr - 0.418688 * gg - 0.081312 * bb + 128));
+        }
+    }
+
     private static int clamp(int v) {
         return v < 0 ? 0 : Math.min(255, v);
     }
