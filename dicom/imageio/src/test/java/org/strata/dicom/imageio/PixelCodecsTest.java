@@ -66,10 +66,11 @@ class PixelCodecsTest {
     /** Damaged streams either decode to a frame of the right size or fail with PixelDataException. */
     @ParameterizedTest
     @ValueSource(strings = {TransferSyntaxes.RLE_LOSSLESS, TransferSyntaxes.JPEG_LS_LOSSLESS,
-        TransferSyntaxes.JPEG_LS_NEAR_LOSSLESS, TransferSyntaxes.JPEG_LOSSLESS_SV1})
+        TransferSyntaxes.JPEG_LS_NEAR_LOSSLESS, TransferSyntaxes.JPEG_LOSSLESS_SV1, TransferSyntaxes.JPEG_EXTENDED_12BIT})
     void damagedStreamsFailCleanly(String ts) {
         PixelCodec codec = codecs.forTransferSyntax(ts).orElseThrow();
-        ImageDescriptor d = ImageDescriptor.rgb(24, 30, 8, 8);
+        ImageDescriptor d = ts.equals(TransferSyntaxes.JPEG_EXTENDED_12BIT)
+                ? ImageDescriptor.monochrome(24, 30, 16, 12, false) : ImageDescriptor.rgb(24, 30, 8, 8);
         byte[] good = codec.encode(TestImages.frame(d, 111), d);
         Random rnd = new Random(7);
         int failures = 0;

@@ -126,7 +126,7 @@ final class DctDecoder {
         for (int i = 0; i < ns; i++) {
             comp[i] = indexOf(u8());
             int t = u8();
-            dcs[i] = dc[t >> 4];
+            dcs[i] = dc[(t >> 4) & 3];
             acs[i] = ac[t & 3];
             if (dcs[i] == null || acs[i] == null || quant[tq[comp[i]]] == null) {
                 throw new PixelDataException("JPEG: scan uses an undefined table");
@@ -164,6 +164,9 @@ final class DctDecoder {
             int[] coef) {
         java.util.Arrays.fill(coef, 0);
         int t = dcTable.decode(in);
+        if (t > 16) {
+            throw new PixelDataException("JPEG: DC difference category " + t);
+        }
         int dcValue = pred + extend(in.readBits(t), t);
         coef[0] = dcValue * q[0];
         for (int k = 1; k < 64; k++) {

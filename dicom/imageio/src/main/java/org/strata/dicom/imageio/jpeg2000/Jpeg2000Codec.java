@@ -35,8 +35,9 @@ import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
  *
  * <p>Known jai-imageio defects, measured against OpenJPEG 2.5 and GDCM: pydicom's
  * GDCMJ2K_TextGBR.dcm (JP2, RCT, lossless) decodes with 31,847 of 480,000 samples wrong (up to 108);
- * lossy (9/7) frames differ by up to 1; the writer creates a temporary file per image registered
- * with {@code deleteOnExit}, a slow leak in a long-running server.
+ * lossy (9/7) frames differ by up to 1; the writer goes through a temporary file per image
+ * ("jiio-*.tmp" in java.io.tmpdir, deleted afterwards) but registers each with {@code deleteOnExit},
+ * whose list only grows: a slow leak in a long-running server.
  */
 public final class Jpeg2000Codec implements PixelCodec {
 
