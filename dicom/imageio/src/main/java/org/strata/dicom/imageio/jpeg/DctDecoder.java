@@ -150,7 +150,7 @@ final class DctDecoder {
                 }
                 for (int i = 0; i < ns; i++) {
                     pred[i] = decodeBlock(in, dcs[i], acs[i], pred[i], quant[tq[comp[i]]], coef);
-                    Idct.inverse(coef, precision, samples);
+                    IntegerIdct.inverse(coef, precision, samples);
                     store(samples, planes[comp[i]], bx, by);
                 }
                 mcu++;

@@ -21,8 +21,8 @@ import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
  * DCT streams (T.81 processes 1 and 2) through TwelveMonkeys' reader. The raw components are read
  * with {@code readRaster()} and converted to RGB here when the Photometric Interpretation is
  * YBR_FULL or YBR_FULL_422 (PS3.3 C.7.6.3.1.2), as DCMTK's dcmdjpeg does. 12-bit sequential
- * streams (no Java library decodes them) go to our own {@link DctDecoder}, which uses an exact
- * floating-point IDCT and so may differ from IJG/DCMTK by one. Encoding uses our own
+ * streams (no Java library decodes them) go to our own {@link DctDecoder}, whose integer IDCT
+ * matches IJG/DCMTK sample for sample. Encoding uses our own
  * {@link DctEncoder}: RGB becomes YBR_FULL without subsampling.
  */
 public final class JpegBaselineCodec implements PixelCodec {
