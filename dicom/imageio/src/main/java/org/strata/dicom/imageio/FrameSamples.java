@@ -64,7 +64,7 @@ public final class FrameSamples {
         return frame;
     }
 
-    static void checkLength(byte[] frame, ImageDescriptor d) {
+    private static void checkLength(byte[] frame, ImageDescriptor d) {
         if (frame.length < d.frameLength()) {
             throw new IllegalArgumentException("frame has " + frame.length + " bytes, expected " + d.frameLength());
         }

@@ -127,7 +127,8 @@ class JpegBaselineCodecTest {
     @ParameterizedTest
     @MethodSource("ourCases")
     void dcmdjpegDecodesWhatWeEncode(ImageDescriptor d, String ts, int quality) throws IOException {
-        JpegBaselineCodec ours = new JpegBaselineCodec(quality, ts.equals(TransferSyntaxes.JPEG_EXTENDED_12BIT));
+        JpegBaselineCodec ours = ts.equals(TransferSyntaxes.JPEG_EXTENDED_12BIT) ? JpegBaselineCodec.extended(quality)
+                : JpegBaselineCodec.baseline(quality);
         List<byte[]> frames = List.of(smooth(d, 1), smooth(d, 2));
         List<byte[]> encoded = new ArrayList<>();
         for (byte[] f : frames) {

@@ -41,11 +41,7 @@ public final class JpegBaselineCodec implements PixelCodec {
     private final int quality;
     private final boolean extended;
 
-    /**
-     * @param quality  1..100, scaling the T.81 Annex K tables as IJG does
-     * @param extended whether 12-bit frames may be encoded (process 4, only for .51)
-     */
-    public JpegBaselineCodec(int quality, boolean extended) {
+    private JpegBaselineCodec(int quality, boolean extended) {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("quality must be 1..100: " + quality);
         }
@@ -53,12 +49,16 @@ public final class JpegBaselineCodec implements PixelCodec {
         this.extended = extended;
     }
 
-    /** The codec for JPEG Baseline (Process 1), 1.2.840.10008.1.2.4.50. */
+    /**
+     * The codec for JPEG Baseline (Process 1), 1.2.840.10008.1.2.4.50: encodes 8-bit frames.
+     *
+     * @param quality 1..100, scaling the T.81 Annex K tables as IJG does
+     */
     public static JpegBaselineCodec baseline(int quality) {
         return new JpegBaselineCodec(quality, false);
     }
 
-    /** The codec for JPEG Extended (Process 2 and 4), 1.2.840.10008.1.2.4.51. */
+    /** The codec for JPEG Extended (Process 2 and 4), 1.2.840.10008.1.2.4.51: encodes 8 and 12-bit frames. */
     public static JpegBaselineCodec extended(int quality) {
         return new JpegBaselineCodec(quality, true);
     }

@@ -60,11 +60,6 @@ record JlsParameters(int precision, int maxVal, int near, int t1, int t2, int t3
         return 2 * (bpp + Math.max(8, bpp));
     }
 
-    boolean isDefault() {
-        JlsParameters d = of(precision, near, 0, 0, 0, 0, 0);
-        return equals(d);
-    }
-
     private static int ceilLog2(int v) {
         int n = 0;
         while ((1L << n) < v) {
