@@ -118,7 +118,7 @@ class JpegLsCodecTest {
                 Arguments.of(ImageDescriptor.rgb(30, 35, 16, 12), 0, JpegLsInterleave.NONE),
                 Arguments.of(ImageDescriptor.monochrome(61, 67, 8, 8, false), 2, JpegLsInterleave.NONE),
                 Arguments.of(ImageDescriptor.monochrome(64, 70, 16, 12, false), 5, JpegLsInterleave.NONE),
-                Arguments.of(ImageDescriptor.monochrome(45, 52, 16, 16, true), 9, JpegLsInterleave.NONE),
+                Arguments.of(ImageDescriptor.monochrome(45, 52, 16, 16, false), 9, JpegLsInterleave.NONE),
                 Arguments.of(ImageDescriptor.rgb(33, 39, 8, 8), 3, JpegLsInterleave.LINE),
                 Arguments.of(ImageDescriptor.rgb(33, 39, 8, 8), 1, JpegLsInterleave.SAMPLE));
     }

@@ -37,6 +37,9 @@ class PixelCodecsTest {
         ImageDescriptor d = ImageDescriptor.monochrome(8, 8, 16, 12, false);
         assertFalse(codecs.forTransferSyntax(TransferSyntaxes.JPEG_BASELINE_8BIT).orElseThrow().canEncode(d));
         assertTrue(codecs.forTransferSyntax(TransferSyntaxes.JPEG_LS_NEAR_LOSSLESS).orElseThrow().canEncode(d));
+        ImageDescriptor signed = ImageDescriptor.monochrome(8, 8, 16, 16, true);
+        assertFalse(codecs.forTransferSyntax(TransferSyntaxes.JPEG_LS_NEAR_LOSSLESS).orElseThrow().canEncode(signed));
+        assertTrue(codecs.forTransferSyntax(TransferSyntaxes.JPEG_LS_LOSSLESS).orElseThrow().canEncode(signed));
     }
 
     /** DCMTK splits each frame into 1 KiB fragments; the fragment list API must reassemble them. */

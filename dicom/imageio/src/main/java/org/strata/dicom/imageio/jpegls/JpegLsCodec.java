@@ -39,9 +39,13 @@ public final class JpegLsCodec implements PixelCodec {
         return near == 0 ? "JPEG-LS" : "JPEG-LS near-lossless (NEAR=" + near + ")";
     }
 
+    /**
+     * 2 to 16 bits stored. Near-lossless refuses signed pixels, as DCMTK does: the error bound holds
+     * for the coded bit pattern, and neighbouring patterns 0x7FFF and 0x8000 are far apart as values.
+     */
     @Override
     public boolean canEncode(ImageDescriptor d) {
-        return d.bitsAllocated() <= 16 && d.bitsStored() >= 2;
+        return d.bitsAllocated() <= 16 && d.bitsStored() >= 2 && !(near > 0 && d.signed());
     }
 
     @Override
@@ -58,7 +62,7 @@ public final class JpegLsCodec implements PixelCodec {
     @Override
     public byte[] encode(byte[] frame, ImageDescriptor d) {
         if (!canEncode(d)) {
-            throw new UnsupportedOperationException("JPEG-LS encodes 2 to 16 bits stored, not " + d);
+            throw new UnsupportedOperationException(name() + " cannot encode " + d);
         }
         int[][] planes = FrameSamples.toComponents(frame, d);
         int precision = d.bitsStored();
