@@ -42,6 +42,18 @@ class PixelCodecsTest {
         assertTrue(codecs.forTransferSyntax(TransferSyntaxes.JPEG_LS_LOSSLESS).orElseThrow().canEncode(signed));
     }
 
+    /** Streams under the wrong JPEG transfer syntax still decode (seen in the wild). */
+    @Test
+    void jpegCodecsDecodeEachOthersStreams() {
+        ImageDescriptor d = ImageDescriptor.monochrome(16, 24, 16, 12, false);
+        byte[] frame = TestImages.frame(d, 5);
+        PixelCodec lossless = codecs.forTransferSyntax(TransferSyntaxes.JPEG_LOSSLESS_SV1).orElseThrow();
+        PixelCodec lossy = codecs.forTransferSyntax(TransferSyntaxes.JPEG_EXTENDED_12BIT).orElseThrow();
+        assertArrayEquals(frame, lossy.decode(lossless.encode(frame, d), d));
+        byte[] lossyStream = lossy.encode(frame, d);
+        assertArrayEquals(lossy.decode(lossyStream, d), lossless.decode(lossyStream, d));
+    }
+
     /** DCMTK splits each frame into 1 KiB fragments; the fragment list API must reassemble them. */
     @ParameterizedTest
     @ValueSource(strings = {"dcmcjpls", "dcmcjpeg", "dcmcrle"})

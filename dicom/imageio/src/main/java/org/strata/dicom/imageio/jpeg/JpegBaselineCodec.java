@@ -104,7 +104,7 @@ public final class JpegBaselineCodec implements PixelCodec {
     public byte[] decode(byte[] encoded, ImageDescriptor d) {
         JpegHeaders.Frame frame = JpegHeaders.frame(encoded);
         if (frame.sofMarker() == JpegMarkers.SOF3) {
-            throw new PixelDataException("JPEG: lossless stream; use JpegLosslessCodec");
+            return JpegLosslessCodec.sv1().decode(encoded, d);     // mislabelled transfer syntax
         }
         if (frame.precision() == 12) {
             return decode12(encoded, d);

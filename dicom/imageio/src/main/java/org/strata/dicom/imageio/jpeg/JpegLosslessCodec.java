@@ -48,6 +48,10 @@ public final class JpegLosslessCodec implements PixelCodec {
 
     @Override
     public byte[] decode(byte[] encoded, ImageDescriptor d) {
+        int sof = JpegHeaders.frame(encoded).sofMarker();
+        if (sof == 0xC0 || sof == 0xC1) {
+            return JpegBaselineCodec.extended(100).decode(encoded, d);   // mislabelled transfer syntax
+        }
         LosslessDecoder decoder = new LosslessDecoder(encoded, d.rows());
         int[][] planes = decoder.decode();
         if (decoder.columns() != d.columns() || decoder.rows() != d.rows() || planes.length != d.samplesPerPixel()) {
