@@ -59,6 +59,19 @@ public record ImageDescriptor(int rows, int columns, int samplesPerPixel, int bi
         return samplesPerPixel > 1 && planarConfiguration == 1;
     }
 
+    /**
+     * Checks the dimensions a compressed stream declares against this descriptor, before a decoder
+     * allocates anything for them (a corrupt header must not allocate gigabytes).
+     *
+     * @throws PixelDataException if they differ
+     */
+    public void checkFrame(String codec, int streamRows, int streamColumns, int streamComponents) {
+        if (streamRows != rows || streamColumns != columns || streamComponents != samplesPerPixel) {
+            throw new PixelDataException(codec + " frame is " + streamColumns + "x" + streamRows + "x"
+                    + streamComponents + ", descriptor says " + columns + "x" + rows + "x" + samplesPerPixel);
+        }
+    }
+
     public ImageDescriptor withPhotometricInterpretation(String pi) {
         return new ImageDescriptor(rows, columns, samplesPerPixel, bitsAllocated, bitsStored, signed, pi, planarConfiguration);
     }

@@ -42,6 +42,20 @@ class PixelCodecsTest {
         assertTrue(codecs.forTransferSyntax(TransferSyntaxes.JPEG_LS_LOSSLESS).orElseThrow().canEncode(signed));
     }
 
+    /** A header claiming other dimensions than the dataset is refused before anything is allocated. */
+    @ParameterizedTest
+    @ValueSource(strings = {TransferSyntaxes.JPEG_LS_LOSSLESS, TransferSyntaxes.JPEG_LOSSLESS_SV1,
+        TransferSyntaxes.JPEG_EXTENDED_12BIT, TransferSyntaxes.JPEG_2000_LOSSLESS})
+    void headerDimensionsMustMatchTheDescriptor(String ts) {
+        PixelCodec codec = codecs.forTransferSyntax(ts).orElseThrow();
+        ImageDescriptor d = ImageDescriptor.monochrome(16, 24, 16, 12, false);
+        byte[] stream = codec.encode(TestImages.frame(d, 9), d);
+        ImageDescriptor other = ImageDescriptor.monochrome(16, 25, 16, 12, false);
+        PixelDataException e = org.junit.jupiter.api.Assertions.assertThrows(PixelDataException.class,
+                () -> codec.decode(stream, other));
+        assertTrue(e.getMessage().contains("descriptor says 25x16x1"), e.getMessage());
+    }
+
     /** Streams under the wrong JPEG transfer syntax still decode (seen in the wild). */
     @Test
     void jpegCodecsDecodeEachOthersStreams() {

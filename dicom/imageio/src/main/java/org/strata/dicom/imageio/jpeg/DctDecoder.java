@@ -1,5 +1,6 @@
 package org.strata.dicom.imageio.jpeg;
 
+import org.strata.dicom.imageio.ImageDescriptor;
 import org.strata.dicom.imageio.PixelDataException;
 
 /**
@@ -10,6 +11,7 @@ import org.strata.dicom.imageio.PixelDataException;
 final class DctDecoder {
 
     private final byte[] data;
+    private final ImageDescriptor expected;
     private int pos;
     private final int[][] quant = new int[4][];
     private final HuffmanTable[] dc = new HuffmanTable[4];
@@ -22,16 +24,9 @@ final class DctDecoder {
     private int[] tq;
     private int[][] planes;
 
-    DctDecoder(byte[] data) {
+    DctDecoder(byte[] data, ImageDescriptor expected) {
         this.data = data;
-    }
-
-    int rows() {
-        return rows;
-    }
-
-    int columns() {
-        return columns;
+        this.expected = expected;
     }
 
     int[][] decode() {
@@ -74,6 +69,7 @@ final class DctDecoder {
         if ((precision != 8 && precision != 12) || rows == 0 || columns == 0 || nf < 1 || nf > 4) {
             throw new PixelDataException("JPEG: unsupported DCT frame P=" + precision + " " + columns + "x" + rows);
         }
+        expected.checkFrame("JPEG", rows, columns, nf);
         ids = new int[nf];
         tq = new int[nf];
         for (int c = 0; c < nf; c++) {

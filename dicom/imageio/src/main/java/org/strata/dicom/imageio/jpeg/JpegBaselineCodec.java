@@ -103,6 +103,7 @@ public final class JpegBaselineCodec implements PixelCodec {
     @Override
     public byte[] decode(byte[] encoded, ImageDescriptor d) {
         JpegHeaders.Frame frame = JpegHeaders.frame(encoded);
+        d.checkFrame("JPEG", frame.rows() == 0 ? d.rows() : frame.rows(), frame.columns(), frame.components());
         if (frame.sofMarker() == JpegMarkers.SOF3) {
             return JpegLosslessCodec.sv1().decode(encoded, d);     // mislabelled transfer syntax
         }
@@ -131,12 +132,7 @@ public final class JpegBaselineCodec implements PixelCodec {
 
     /** 12-bit Extended (process 4 sequential): our own decoder, since no Java library has one. */
     private byte[] decode12(byte[] encoded, ImageDescriptor d) {
-        DctDecoder decoder = new DctDecoder(encoded);
-        int[][] comps = decoder.decode();
-        if (decoder.columns() != d.columns() || decoder.rows() != d.rows() || comps.length != d.samplesPerPixel()) {
-            throw new PixelDataException("JPEG frame is " + decoder.columns() + "x" + decoder.rows() + "x"
-                    + comps.length + ", descriptor says " + d.columns() + "x" + d.rows() + "x" + d.samplesPerPixel());
-        }
+        int[][] comps = new DctDecoder(encoded, d).decode();
         if (isYbr(d)) {
             throw new PixelDataException("JPEG: 12-bit YCbCr is not supported");
         }

@@ -3,7 +3,6 @@ package org.strata.dicom.imageio.jpeg;
 import org.strata.dicom.imageio.FrameSamples;
 import org.strata.dicom.imageio.ImageDescriptor;
 import org.strata.dicom.imageio.PixelCodec;
-import org.strata.dicom.imageio.PixelDataException;
 
 /**
  * JPEG Lossless, Non-Hierarchical, Process 14 (1.2.840.10008.1.2.4.57) and its First-Order
@@ -52,12 +51,8 @@ public final class JpegLosslessCodec implements PixelCodec {
         if (sof == 0xC0 || sof == 0xC1) {
             return JpegBaselineCodec.extended(100).decode(encoded, d);   // mislabelled transfer syntax
         }
-        LosslessDecoder decoder = new LosslessDecoder(encoded, d.rows());
+        LosslessDecoder decoder = new LosslessDecoder(encoded, d);
         int[][] planes = decoder.decode();
-        if (decoder.columns() != d.columns() || decoder.rows() != d.rows() || planes.length != d.samplesPerPixel()) {
-            throw new PixelDataException("JPEG frame is " + decoder.columns() + "x" + decoder.rows() + "x"
-                    + planes.length + ", descriptor says " + d.columns() + "x" + d.rows() + "x" + d.samplesPerPixel());
-        }
         int pt = decoder.pointTransform();
         if (pt > 0) {
             for (int[] plane : planes) {

@@ -1,5 +1,6 @@
 package org.strata.dicom.imageio.jpeg;
 
+import org.strata.dicom.imageio.ImageDescriptor;
 import org.strata.dicom.imageio.PixelDataException;
 
 /**
@@ -10,7 +11,7 @@ import org.strata.dicom.imageio.PixelDataException;
 final class LosslessDecoder {
 
     private final byte[] data;
-    private final int rowsHint;
+    private final ImageDescriptor expected;
     private int pos;
     private final HuffmanTable[] tables = new HuffmanTable[4];
     private int restartInterval;
@@ -21,25 +22,13 @@ final class LosslessDecoder {
     private int[][] planes;
     private int pointTransform;
 
-    LosslessDecoder(byte[] data, int rowsHint) {
+    LosslessDecoder(byte[] data, ImageDescriptor expected) {
         this.data = data;
-        this.rowsHint = rowsHint;
-    }
-
-    int precision() {
-        return precision;
+        this.expected = expected;
     }
 
     int pointTransform() {
         return pointTransform;
-    }
-
-    int columns() {
-        return columns;
-    }
-
-    int rows() {
-        return rows;
     }
 
     /** Decodes the frame; returns one plane per component (unshifted by the point transform). */
@@ -88,8 +77,9 @@ final class LosslessDecoder {
                     + " Nf=" + nf);
         }
         if (rows == 0) {
-            rows = rowsHint;                    // number of lines given later by DNL
+            rows = expected.rows();             // number of lines given later by DNL
         }
+        expected.checkFrame("JPEG lossless", rows, columns, nf);
         componentIds = new int[nf];
         for (int c = 0; c < nf; c++) {
             componentIds[c] = u8();

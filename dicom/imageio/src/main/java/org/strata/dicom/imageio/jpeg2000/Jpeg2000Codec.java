@@ -60,6 +60,7 @@ public final class Jpeg2000Codec implements PixelCodec {
 
     @Override
     public byte[] decode(byte[] encoded, ImageDescriptor d) {
+        checkSiz(encoded, d);
         Raster raster = readRaster(encoded);
         int w = raster.getWidth();
         int h = raster.getHeight();
@@ -72,6 +73,27 @@ public final class Jpeg2000Codec implements PixelCodec {
             comps[b] = raster.getSamples(raster.getMinX(), raster.getMinY(), w, h, b, (int[]) null);
         }
         return FrameSamples.fromComponents(comps, decodedDescriptor(d));
+    }
+
+    /** Checks the image size of the SIZ marker segment (T.800 A.5.1) before jai allocates for it. */
+    private static void checkSiz(byte[] data, ImageDescriptor d) {
+        for (int i = 0; i + 42 < data.length; i++) {
+            if ((data[i] & 0xFF) == 0xFF && (data[i + 1] & 0xFF) == 0x4F && (data[i + 2] & 0xFF) == 0xFF
+                    && (data[i + 3] & 0xFF) == 0x51) {
+                int p = i + 8;                                    // after SOC, SIZ, Lsiz, Rsiz
+                long width = u32(data, p) - u32(data, p + 8);
+                long height = u32(data, p + 4) - u32(data, p + 12);
+                int components = ((data[p + 32] & 0xFF) << 8) | (data[p + 33] & 0xFF);
+                d.checkFrame("JPEG 2000", (int) Math.min(height, Integer.MAX_VALUE),
+                        (int) Math.min(width, Integer.MAX_VALUE), components);
+                return;
+            }
+        }
+        throw new PixelDataException("JPEG 2000: no codestream (SOC followed by SIZ) found");
+    }
+
+    private static long u32(byte[] b, int p) {
+        return ((long) (b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
     }
 
     private static Raster readRaster(byte[] encoded) {

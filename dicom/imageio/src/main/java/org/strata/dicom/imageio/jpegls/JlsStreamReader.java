@@ -1,5 +1,6 @@
 package org.strata.dicom.imageio.jpegls;
 
+import org.strata.dicom.imageio.ImageDescriptor;
 import org.strata.dicom.imageio.PixelDataException;
 
 /**
@@ -9,6 +10,7 @@ import org.strata.dicom.imageio.PixelDataException;
 final class JlsStreamReader {
 
     private final byte[] data;
+    private final ImageDescriptor expected;
     private int pos;
     private int precision;
     private int rows;
@@ -21,16 +23,9 @@ final class JlsStreamReader {
     private int t3;
     private int reset;
 
-    JlsStreamReader(byte[] data) {
+    JlsStreamReader(byte[] data, ImageDescriptor expected) {
         this.data = data;
-    }
-
-    int rows() {
-        return rows;
-    }
-
-    int columns() {
-        return columns;
+        this.expected = expected;
     }
 
     int[][] decode() {
@@ -103,6 +98,7 @@ final class JlsStreamReader {
             throw new PixelDataException("JPEG-LS: unsupported frame " + columns + "x" + rows + " with " + nf
                     + " components");
         }
+        expected.checkFrame("JPEG-LS", rows, columns, nf);
         componentIds = new int[nf];
         for (int c = 0; c < nf; c++) {
             componentIds[c] = u8();

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import org.strata.dicom.imageio.FrameSamples;
 import org.strata.dicom.imageio.ImageDescriptor;
 import org.strata.dicom.imageio.PixelCodec;
-import org.strata.dicom.imageio.PixelDataException;
 
 /**
  * JPEG-LS lossless (1.2.840.10008.1.2.4.80) and near-lossless (1.2.840.10008.1.2.4.81), ITU-T T.87 /
@@ -50,12 +49,7 @@ public final class JpegLsCodec implements PixelCodec {
 
     @Override
     public byte[] decode(byte[] encoded, ImageDescriptor d) {
-        JlsStreamReader stream = new JlsStreamReader(encoded);
-        int[][] planes = stream.decode();
-        if (stream.columns() != d.columns() || stream.rows() != d.rows() || planes.length != d.samplesPerPixel()) {
-            throw new PixelDataException("JPEG-LS frame is " + stream.columns() + "x" + stream.rows() + "x"
-                    + planes.length + ", descriptor says " + d.columns() + "x" + d.rows() + "x" + d.samplesPerPixel());
-        }
+        int[][] planes = new JlsStreamReader(encoded, d).decode();
         return FrameSamples.fromComponents(planes, d);
     }
 
