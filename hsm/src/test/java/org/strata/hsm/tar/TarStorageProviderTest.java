@@ -295,7 +295,7 @@ class TarStorageProviderTest {
     }
 
     /** Delegates to a real catalogue; fails one addAll on request. */
-    static final class FailingCatalogue implements VolumeCatalogue {
+    static class FailingCatalogue implements VolumeCatalogue {
         private final VolumeCatalogue delegate;
         volatile boolean failNext;
 
