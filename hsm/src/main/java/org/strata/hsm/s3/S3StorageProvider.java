@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.List;
 
 import org.strata.hsm.spi.ObjectIds;
 import org.strata.hsm.spi.StorageProvider;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -136,6 +139,26 @@ public final class S3StorageProvider implements StorageProvider {
             client.deleteObject(b -> b.bucket(config.bucket()).key(key(id)));
         } catch (SdkException e) {
             throw failed("Delete of " + id, e);
+        }
+    }
+
+    /**
+     * Aborts the multipart uploads under this tier's prefix started before {@code before}: the
+     * parts left by writes a crash interrupted (never visible as objects, but stored and billed).
+     * Pass a time well before now: a younger upload may belong to a write still in progress.
+     * Returns how many were aborted. A lifecycle rule on the bucket does the same server-side.
+     */
+    public int abortIncompleteUploads(Instant before) throws IOException {
+        try {
+            List<MultipartUpload> stale = client.listMultipartUploadsPaginator(b -> b.bucket(config.bucket())
+                            .prefix(config.keyPrefix())).uploads().stream()
+                    .filter(u -> u.initiated() != null && u.initiated().isBefore(before)).toList();
+            for (MultipartUpload u : stale) {
+                client.abortMultipartUpload(b -> b.bucket(config.bucket()).key(u.key()).uploadId(u.uploadId()));
+            }
+            return stale.size();
+        } catch (SdkException e) {
+            throw failed("Aborting incomplete uploads", e);
         }
     }
 

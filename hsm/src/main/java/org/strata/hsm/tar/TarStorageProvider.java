@@ -214,7 +214,8 @@ public final class TarStorageProvider implements StorageProvider {
         if (length > 0 && offset >= e.size()) {
             throw new EOFException("Range starts at " + offset + ", object " + id + " has " + e.size() + " bytes");
         }
-        return open(e, e.dataOffset() + Math.min(offset, e.size()), Math.min(length, e.size() - Math.min(offset, e.size())));
+        long from = Math.min(offset, e.size()); // offset > size only when length is 0
+        return open(e, e.dataOffset() + from, Math.min(length, e.size() - from));
     }
 
     /** Mounts the entry's volume, seeks once, and holds the drive until the stream is closed. */

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param library          directory of the volume files
  * @param spool            directory where pending writes are staged before they are appended
- *                         (a TAR header needs the size before the bytes)
+ *                         (a TAR header needs the size before the bytes); one per library,
+ *                         as opening the library deletes what it finds there
  * @param volumeCapacity   bytes per volume, TAR headers and end-of-archive blocks included
  * @param maxVolumes       how many volumes may be created; 0 for no limit
  * @param mountDelay       waited after each mount, as a tape drive needs to load and position

@@ -140,6 +140,23 @@ class S3StorageProviderTest {
     }
 
     @Test
+    void uploadAbandonedByACrashIsNeverVisibleAndIsAbortedLater() throws Exception {
+        // a writer that dies mid-upload: neither commit nor revoke, its client gone
+        S3StorageProvider crashing = new S3StorageProvider(tier.config());
+        PendingWrite w = crashing.create("crashed");
+        w.stream().write(TestData.bytes(PART + 100, 17));
+        crashing.close();
+
+        assertFalse(tier.exists("crashed"));
+        assertThrows(NoSuchFileException.class, () -> tier.read("crashed"));
+        assertEquals(1, uploads().stream().filter(u -> u.key().equals("archive/crashed")).count());
+        assertEquals(0, tier.abortIncompleteUploads(java.time.Instant.now().minusSeconds(3600)), "too young");
+        assertTrue(tier.abortIncompleteUploads(java.time.Instant.now().plusSeconds(60)) >= 1);
+        assertTrue(uploads().stream().noneMatch(u -> u.key().equals("archive/crashed")));
+        assertFalse(tier.exists("crashed"));
+    }
+
+    @Test
     void readRangeUsesHttpRange() throws Exception {
         byte[] data = TestData.bytes(50_000, 14);
         new DigestingStorage(tier).store("ranged", new ByteArrayInputStream(data));
