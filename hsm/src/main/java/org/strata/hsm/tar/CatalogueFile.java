@@ -58,12 +58,13 @@ public final class CatalogueFile implements VolumeCatalogue {
     }
 
     private void replay() throws IOException {
-        if (channel.size() == 0) {
+        byte[] all = Files.readAllBytes(file);
+        String text = new String(all, StandardCharsets.UTF_8);
+        if (all.length < HEADER.length() && HEADER.startsWith(text)) { // new, or its first write torn
+            channel.truncate(0);
             append(HEADER);
             return;
         }
-        byte[] all = Files.readAllBytes(file);
-        String text = new String(all, StandardCharsets.UTF_8);
         if (!text.startsWith(HEADER)) {
             throw new IOException("Not a strata tar catalogue: " + file);
         }

@@ -195,6 +195,12 @@ public final class TarStorageProvider implements StorageProvider {
             throw new IOException("Library " + config.library() + " is full: " + count + " volumes");
         }
         String name = String.format("vol-%06d", count + 1);
+        Path file = drive.file(name);
+        if (Files.exists(file) && Files.size(file) > 0) {
+            // the mount would cut it to the (empty) committed end: a lost or foreign catalogue
+            throw new IOException("Volume file " + file + " exists but the catalogue does not know volume " + name
+                    + "; refusing to overwrite it (restore the catalogue, or move the file away)");
+        }
         catalogue.addVolume(name);
         return name;
     }

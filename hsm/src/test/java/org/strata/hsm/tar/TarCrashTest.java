@@ -84,6 +84,34 @@ class TarCrashTest {
     }
 
     @Test
+    void lostCatalogueNeverLetsAVolumeBeOverwritten() throws Exception {
+        try (TarStorageProvider tier = reopen()) {
+            new DigestingStorage(tier).store("precious", new ByteArrayInputStream(TestData.bytes(3000, 8)));
+        }
+        Files.delete(library.resolve(TarStorageProvider.CATALOGUE_FILE));
+        Path vol = library.resolve("vol-000001.tar");
+        long size = Files.size(vol);
+        try (TarStorageProvider tier = reopen()) {
+            java.io.IOException e = assertThrows(java.io.IOException.class,
+                    () -> new DigestingStorage(tier).store("new", new ByteArrayInputStream(new byte[] {1})));
+            assertTrue(e.getMessage().contains("refusing to overwrite"), e.getMessage());
+        }
+        assertEquals(size, Files.size(vol));
+        assertArrayEquals(TestData.bytes(3000, 8), GnuTar.extract(vol, "precious"));
+    }
+
+    @Test
+    void catalogueWhoseFirstWriteWasTornStartsAfresh() throws Exception {
+        Files.writeString(library.resolve(TarStorageProvider.CATALOGUE_FILE), "# strata tar cat");
+        try (TarStorageProvider tier = reopen()) {
+            new DigestingStorage(tier).store("x", new ByteArrayInputStream(new byte[] {1}));
+        }
+        try (TarStorageProvider tier = reopen()) {
+            assertTrue(tier.exists("x"));
+        }
+    }
+
+    @Test
     void volumeShorterThanItsCatalogueIsReportedNotPapered() throws Exception {
         try (TarStorageProvider tier = reopen()) {
             new DigestingStorage(tier).store("a", new ByteArrayInputStream(TestData.bytes(3000, 7)));
