@@ -294,6 +294,44 @@ class TarStorageProviderTest {
         assertEquals(List.of("persisted", "more"), GnuTar.names(library.resolve("vol-000001.tar")));
     }
 
+    @Test
+    void concurrentWritersAndReadersAcrossRollingVolumes() throws Exception {
+        open(64 * 1024);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 12; i++) {
+                        byte[] data = TestData.bytes(9000 + i, thread * 100L + i);
+                        store(tier, "t" + thread + "-" + i, data);
+                        // read back an earlier object, usually on another volume by now
+                        int j = i / 2;
+                        assertArrayEquals(TestData.bytes(9000 + j, thread * 100L + j),
+                                TestData.readAll(tier.read("t" + thread + "-" + j)));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> names = new ArrayList<>();
+        for (String v : tier.catalogue().volumes()) {
+            List<String> onVolume = GnuTar.names(tier.volumeFile(v));
+            assertEquals(tier.catalogue().entries(v).stream().map(CatalogueEntry::id).toList(), onVolume, v);
+            assertTrue(Files.size(tier.volumeFile(v)) <= 64 * 1024, v);
+            names.addAll(onVolume);
+        }
+        assertEquals(48, names.size());
+        assertEquals(48, new java.util.HashSet<>(names).size());
+        assertTrue(tier.catalogue().volumes().size() >= 48 / 6, "rolled: " + tier.catalogue().volumes());
+    }
+
     /** Delegates to a real catalogue; fails one addAll on request. */
     static class FailingCatalogue implements VolumeCatalogue {
         private final VolumeCatalogue delegate;
