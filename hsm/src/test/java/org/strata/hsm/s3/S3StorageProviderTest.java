@@ -80,6 +80,15 @@ class S3StorageProviderTest {
         }
     }
 
+    /** The SPI's rules, against the same S3Proxy. */
+    @org.junit.jupiter.api.Nested
+    class Contract extends org.strata.hsm.spi.StorageProviderContract {
+        @Override
+        protected StorageProvider provider() {
+            return tier;
+        }
+    }
+
     static List<String> keys() {
         return admin.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream().map(S3Object::key).toList();
     }
