@@ -129,7 +129,7 @@ public final class DicomReader {
             if (vr == null) {
                 // not a VR: an implicit VR element inside explicit VR data; the 4 bytes are its length
                 int high = input.readU16();
-                vr = dictionary.vrOf(tag);
+                vr = implicitVR(attrs, tag);
                 length = bigEndian ? code << 16 | high : high << 16 | Integer.reverseBytes(code) >>> 16;
             } else if (vr.hasLongExplicitHeader()) {
                 input.readU16();
@@ -138,7 +138,7 @@ public final class DicomReader {
                 length = input.readU16();
             }
         } else {
-            vr = dictionary.vrOf(tag);
+            vr = implicitVR(attrs, tag);
             length = input.readInt();
         }
         if (length == UNDEFINED) {
@@ -154,11 +154,21 @@ public final class DicomReader {
         attrs.setValue(tag, vr, readValue(tag, vr, length, start, depth));
     }
 
+    /** Dictionary VR; "US or SS" is SS when Pixel Representation (0028,0103) is 1 (PS3.5 A.1, PS3.3 C.7.6.3.1). */
+    private VR implicitVR(Attributes attrs, int tag) {
+        VR vr = dictionary.vrOf(tag);
+        if (vr == VR.US && dictionary.isUsOrSs(tag) && attrs.getInt(Tag.PixelRepresentation, 0) == 1) {
+            return VR.SS;
+        }
+        return vr;
+    }
+
     private void readUndefinedLength(Attributes attrs, int tag, VR vr, long start, int depth) throws IOException {
         if (vr == VR.SQ) {
             readItems(attrs.newSequence(tag), UNDEFINED, start, depth);
         } else if (tag == Tag.PixelData || vr == VR.OB || vr == VR.OW) {
-            attrs.setValue(tag, vr == VR.UN ? VR.OB : vr, readFragments(tag, vr, start, depth));
+            // PS3.5 A.4: encapsulated pixel data is OB, whatever VR the file claims
+            attrs.setValue(tag, VR.OB, readFragments(tag, start, depth));
         } else if (vr == VR.UN) {
             // PS3.5 6.2.2 Note: UN of undefined length is a sequence in Implicit VR Little Endian
             boolean wasExplicit = explicitVR;
@@ -208,8 +218,8 @@ public final class DicomReader {
         }
     }
 
-    private Fragments readFragments(int tag, VR vr, long start, int depth) throws IOException {
-        Fragments fragments = new Fragments(vr == VR.UN ? VR.OB : vr);
+    private Fragments readFragments(int tag, long start, int depth) throws IOException {
+        Fragments fragments = new Fragments(VR.OB);
         while (true) {
             long itemStart = input.position();
             int itemTag = input.readTag();

@@ -35,7 +35,8 @@ class RoundTripTest {
      * compared after re-reading.
      */
     static final Map<String, String> FIX_UPS = Map.of(
-            "test_files/693_J2KI.dcm", "wrong (0008,0000) group length in the original, recalculated",
+            "test_files/693_J2KI.dcm", "wrong (0008,0000) group length in the original, recalculated; "
+                    + "encapsulated pixel data written OB, not OW (PS3.5 A.4)",
             "charset_files/chrJapMulti.dcm", "wrong (0010,0000) group length in the original, recalculated",
             "charset_files/chrKoreanMulti.dcm", "wrong (0010,0000) group length in the original, recalculated",
             "test_files/SC_rgb_jpeg.dcm", "implicit VR element (0008,0008) inside explicit VR data, written explicit",
