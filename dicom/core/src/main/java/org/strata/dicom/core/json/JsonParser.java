@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A small RFC 8259 JSON parser: objects become {@code LinkedHashMap<String, Object>}, arrays
- * {@code List<Object>}, numbers {@link BigDecimal}, plus {@code String}, {@code Boolean} and
+ * {@code List<Object>}, numbers {@link JsonNumber} (a BigDecimal keeping its text), plus {@code String}, {@code Boolean} and
  * {@code null}. Enough for DICOM JSON (PS3.18 F) without a third-party dependency.
  */
 public final class JsonParser {
@@ -162,7 +162,7 @@ public final class JsonParser {
             pos++;
         }
         try {
-            return new BigDecimal(s.substring(start, pos));
+            return new JsonNumber(s.substring(start, pos));
         } catch (NumberFormatException e) {
             throw error("bad number");
         }
