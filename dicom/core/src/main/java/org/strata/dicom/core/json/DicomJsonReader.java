@@ -40,6 +40,13 @@ public final class DicomJsonReader {
         return attrs;
     }
 
+    /** Decodes an already parsed JSON model (also the form {@code NativeXmlReader} maps XML onto). */
+    public static Attributes fromModel(Map<?, ?> model) {
+        Attributes attrs = new Attributes();
+        readInto(attrs, model);
+        return attrs;
+    }
+
     private static void readInto(Attributes attrs, Map<?, ?> map) {
         // (0008,0005) first: the other values are encoded with it later
         for (Map.Entry<?, ?> e : map.entrySet()) {

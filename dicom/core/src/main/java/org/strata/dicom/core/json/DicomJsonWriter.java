@@ -78,13 +78,18 @@ public final class DicomJsonWriter {
         } else if (value instanceof BulkData bulk) {
             out.raw(",\"BulkDataURI\":").string(bulk.uri().toString());
         } else if (value instanceof Fragments fragments) {
-            binary(FragmentCodec.encode(fragments));
+            binary(encapsulated(fragments));
         } else if (value != null && (vr.isBulk() || vr == VR.OB)) {
             binary((byte[]) value);
         } else if (value != null) {
             values(attrs, i, vr);
         }
         out.raw("}");
+    }
+
+    /** Encapsulated pixel data as its item stream (PS3.5 A.4), without the sequence delimiter. */
+    public static byte[] encapsulated(Fragments fragments) throws IOException {
+        return FragmentCodec.encode(fragments);
     }
 
     private void binary(byte[] b) throws IOException {
