@@ -78,13 +78,24 @@ public final class DicomJsonWriter {
         } else if (value instanceof BulkData bulk) {
             out.raw(",\"BulkDataURI\":").string(bulk.uri().toString());
         } else if (value instanceof Fragments fragments) {
-            binary(encapsulated(fragments));
+            if (encapsulatedLength(fragments) <= options.bulkDataThreshold()) {
+                binary(encapsulated(fragments));
+            }
         } else if (value != null && (vr.isBulk() || vr == VR.OB)) {
             binary((byte[]) value);
         } else if (value != null) {
             values(attrs, i, vr);
         }
         out.raw("}");
+    }
+
+    /** Length of {@link #encapsulated(Fragments)} without building it. */
+    public static long encapsulatedLength(Fragments fragments) {
+        long total = 0;
+        for (int k = 0; k < fragments.size(); k++) {
+            total += 8 + fragments.length(k) + (fragments.length(k) & 1);
+        }
+        return total;
     }
 
     /** Encapsulated pixel data as its item stream (PS3.5 A.4), without the sequence delimiter. */

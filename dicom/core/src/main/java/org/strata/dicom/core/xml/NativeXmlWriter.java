@@ -84,7 +84,9 @@ public final class NativeXmlWriter {
             w.writeEmptyElement("BulkData");
             w.writeAttribute("uri", bulk.uri().toString());
         } else if (value instanceof Fragments fragments) {
-            binary(w, org.strata.dicom.core.json.DicomJsonWriter.encapsulated(fragments));
+            if (org.strata.dicom.core.json.DicomJsonWriter.encapsulatedLength(fragments) <= bulkDataThreshold) {
+                binary(w, org.strata.dicom.core.json.DicomJsonWriter.encapsulated(fragments));
+            }
         } else if (value instanceof byte[] b && (vr.isBulk() || vr == VR.OB)) {
             binary(w, b);
         } else if (value != null) {
