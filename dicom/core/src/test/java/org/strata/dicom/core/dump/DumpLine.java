@@ -6,13 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One element line of a dcmdump-style dump, parsed. */
-record DumpLine(int depth, String tag, String vr, String value, int vm) {
+public record DumpLine(int depth, String tag, String vr, String value, int vm) {
 
     private static final Pattern LINE = Pattern.compile(
             "^( *)\\(([0-9a-f]{4},[0-9a-f]{4})\\) (\\S\\S) (.*?) *# *([^,\\s]+), *(\\d+) .+$");
 
     /** Element lines of the data set part (after "# Dicom-Data-Set"), delimiters left out. */
-    static List<DumpLine> parseDataset(String dump) {
+    public static List<DumpLine> parseDataset(String dump) {
         List<DumpLine> lines = new ArrayList<>();
         boolean inDataset = !dump.contains("# Dicom-Data-Set");
         for (String line : dump.split("\n")) {
