@@ -54,6 +54,18 @@ class ReaderOptionsTest {
     }
 
     @Test
+    void bigEndianBulkDataIsSwappedWhenWrittenLittleEndian() throws Exception {
+        Path be = Corpus.PYDICOM_DATA.resolve("test_files/MR_small_bigendian.dcm");
+        byte[] inline = Part10Reader.read(be).dataset().getBytes(Tag.PixelData);
+        Attributes ref = Part10Reader.read(be, ReadOptions.builder()
+                .bulkData(ReadOptions.BulkDataSelector.PIXEL_DATA).build()).dataset();
+        assertTrue(assertInstanceOf(BulkData.class, ref.getValue(Tag.PixelData)).bigEndian());
+        Attributes back = DicomReader.read(new ByteArrayInputStream(encode(ref, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertArrayEquals(inline, back.getBytes(Tag.PixelData));
+    }
+
+    @Test
     void corruptLengthFailsTypedWithTagAndOffset() {
         Attributes a = new Attributes();
         a.setString(Tag.PatientName, VR.PN, "Doe^John");
