@@ -72,6 +72,16 @@ public final class DicomReader {
     }
 
     /**
+     * The stream the reader consumes, positioned at the next unread byte (after a stop: at the
+     * header of the element the stop predicate matched). Continue from here, not from the
+     * stream given to the constructor, which the reader may have read ahead (buffered); for a
+     * deflated syntax this is the inflated stream.
+     */
+    public InputStream inputStream() {
+        return input.stream();
+    }
+
+    /**
      * The tag of the next element, without consuming it (e.g. after a stop), or -1 at the end.
      */
     public int peekTag() throws IOException {

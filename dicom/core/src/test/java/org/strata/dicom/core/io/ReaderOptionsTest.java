@@ -32,11 +32,17 @@ class ReaderOptionsTest {
         assertFalse(f.dataset().contains(Tag.PixelData));
         assertTrue(f.dataset().contains(Tag.Rows));
         try (var in = Files.newInputStream(CT)) {
-            in.skipNBytes(132 + 12 + 192);
+            int start = 132 + 12 + 192; // preamble, DICM, (0002,0000) and the meta group it announces
+            in.skipNBytes(start);
             DicomReader reader = new DicomReader(in, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
-                    ReadOptions.builder().stopBeforePixelData().build());
+                    ReadOptions.builder().stopBeforePixelData().build(), start, -1);
             reader.readDataset();
             assertEquals(Tag.PixelData, reader.peekTag());
+            // the rest (the pixel data element) can be streamed on from the reader's stream
+            long at = reader.position();
+            byte[] file = Files.readAllBytes(CT);
+            assertArrayEquals(java.util.Arrays.copyOfRange(file, (int) at, file.length),
+                    reader.inputStream().readAllBytes());
         }
     }
 
