@@ -158,7 +158,7 @@ public final class DicomReader {
         if (vr == VR.SQ) {
             Sequence seq = attrs.newSequence(tag);
             seq.setUndefinedLength(false);
-            readItems(seq, length, start, depth);
+            readItems(seq, tag, length, start, depth);
             return;
         }
         attrs.setValue(tag, vr, readValue(tag, vr, length, start, depth));
@@ -175,7 +175,7 @@ public final class DicomReader {
 
     private void readUndefinedLength(Attributes attrs, int tag, VR vr, long start, int depth) throws IOException {
         if (vr == VR.SQ) {
-            readItems(attrs.newSequence(tag), UNDEFINED, start, depth);
+            readItems(attrs.newSequence(tag), tag, UNDEFINED, start, depth);
         } else if (tag == Tag.PixelData || vr == VR.OB || vr == VR.OW) {
             // PS3.5 A.4: encapsulated pixel data is OB, whatever VR the file claims
             attrs.setValue(tag, VR.OB, readFragments(tag, start, depth));
@@ -186,7 +186,7 @@ public final class DicomReader {
             explicitVR = false;
             setBigEndian(false);
             try {
-                readItems(attrs.newSequence(tag), UNDEFINED, start, depth);
+                readItems(attrs.newSequence(tag), tag, UNDEFINED, start, depth);
             } finally {
                 explicitVR = wasExplicit;
                 setBigEndian(wasBigEndian);
@@ -201,11 +201,11 @@ public final class DicomReader {
         input.bigEndian(bigEndian);
     }
 
-    private void readItems(Sequence seq, int length, long start, int depth) throws IOException {
+    private void readItems(Sequence seq, int seqTag, int length, long start, int depth) throws IOException {
         if (depth >= options.maxDepth()) {
-            throw new DicomParseException("sequences nested deeper than " + options.maxDepth(), 0, start);
+            throw new DicomParseException("sequences nested deeper than " + options.maxDepth(), seqTag, start);
         }
-        checkLength(0, length, start);
+        checkLength(seqTag, length, start);
         long end = length == UNDEFINED ? UNDEFINED : input.position() + (length & 0xFFFFFFFFL);
         while (end == UNDEFINED || input.position() < end) {
             long itemStart = input.position();
@@ -215,14 +215,15 @@ public final class DicomReader {
                 return;
             }
             if (tag != Tags.ITEM) {
-                throw new DicomParseException("expected item in sequence", tag, itemStart);
+                throw new DicomParseException("expected item in sequence " + Tags.toString(seqTag) + ", found "
+                        + Tags.toString(tag), tag, itemStart);
             }
             Attributes item = seq.newItem();
             item.setUndefinedItemLength(itemLength == UNDEFINED);
             if (itemLength == UNDEFINED) {
                 readElements(item, UNDEFINED, depth + 1);
             } else {
-                checkLength(tag, itemLength, itemStart);
+                checkLength(seqTag, itemLength, itemStart);
                 readElements(item, input.position() + (itemLength & 0xFFFFFFFFL), depth + 1);
             }
         }
