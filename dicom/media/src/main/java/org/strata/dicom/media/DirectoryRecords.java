@@ -31,7 +31,6 @@ public final class DirectoryRecords {
     public Attributes create(RecordType type, Attributes dataset) {
         Attributes record = new Attributes();
         record.setString(Tag.DirectoryRecordType, VR.CS, type.code());
-        copyCharacterSet(dataset, record);
         for (RecordKey key : type.keys()) {
             copyKey(type, key, dataset, record);
         }
@@ -41,7 +40,22 @@ public final class DirectoryRecords {
         if (type == RecordType.SR_DOCUMENT || type == RecordType.KEY_OBJECT_DOC) {
             copyConceptModifiers(dataset, record);
         }
+        if (hasCharsetDependentText(record)) {
+            copyCharacterSet(dataset, record);
+        }
         return record;
+    }
+
+    /** Whether a key has a VR whose value depends on the character set (PS3.5 6.1.2.3). */
+    private static boolean hasCharsetDependentText(Attributes record) {
+        for (int i = 0; i < record.size(); i++) {
+            VR vr = record.vrAt(i);
+            if (vr == VR.SQ || vr == VR.PN || vr == VR.SH || vr == VR.LO || vr == VR.ST || vr == VR.LT
+                    || vr == VR.UT || vr == VR.UC) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // PS3.3 F.5: Specific Character Set is 1C, required if an extended or replacement repertoire is used
@@ -94,6 +108,17 @@ public final class DirectoryRecords {
         if (key.tag() == Tag.StudyID) {
             // dcm4chee-cdw's approach: a stable ID derived from the Study Instance UID (SH, <= 16 chars)
             return "S" + hash(dataset.getString(Tag.StudyInstanceUID, "")).substring(0, 15);
+        }
+        // as DCMTK's dcmmkdir does: a study's date and time from its series, acquisition or content
+        int[] alternatives = key.tag() == Tag.StudyDate
+                ? new int[] {Tag.SeriesDate, Tag.AcquisitionDate, Tag.ContentDate}
+                : key.tag() == Tag.StudyTime ? new int[] {Tag.SeriesTime, Tag.AcquisitionTime, Tag.ContentTime}
+                : new int[0];
+        for (int tag : alternatives) {
+            String v = dataset.getString(tag, "").trim();
+            if (!v.isEmpty()) {
+                return v;
+            }
         }
         return key.fallback();
     }
