@@ -42,7 +42,7 @@ public final class FileIdGenerator {
         Level study = patient.child(studyUid, "STU");
         Level series = study.child(seriesUid, "SER");
         FileId id = FileId.of(rootComponent, patient.name, study.name, series.name,
-                component("IMG", series.children.size() + 1 + series.leaves++));
+                component("IMG", ++series.leaves));
         byInstance.put(sopInstanceUid, id);
         issued.add(id);
         return id;
