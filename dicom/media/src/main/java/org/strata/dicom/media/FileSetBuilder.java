@@ -71,6 +71,64 @@ public final class FileSetBuilder {
      * @throws UnsupportedTransferSyntaxException when a file's syntax is not allowed and cannot be converted
      */
     public FileSet write(Path root) throws IOException {
+        return write(root, fileSetId, sources);
+    }
+
+    /**
+     * Writes as many file-sets as {@code capacity} bytes per piece of media need (PS3.11 D.3.4: no
+     * volume spanning), planned by {@link SplitPlanner}: folders {@code PIECE001}, {@code PIECE002} …
+     * below {@code parent}, File-set IDs suffixed {@code _1}, {@code _2} … when there is more than one.
+     * Sizes are estimated as the source size plus {@link #RECORD_ALLOWANCE} per instance for its
+     * DICOMDIR records (and 10 % for files that are re-encoded); each piece is measured after
+     * writing and an overrun fails.
+     */
+    public List<FileSet> writePieces(Path parent, long capacity) throws IOException {
+        List<SplitPlanner.Item<Path>> items = new ArrayList<>();
+        for (Path source : sources) {
+            DicomFile header = Part10Reader.read(source, HEADER_ONLY);
+            Attributes ds = header.dataset();
+            long bytes = Files.size(source) + RECORD_ALLOWANCE;
+            if (!profile.allows(header.fileMeta().getString(Tag.TransferSyntaxUID, "").trim())) {
+                bytes += bytes / 10;
+            }
+            items.add(new SplitPlanner.Item<>(source, DirectoryTreeBuilder.patientKey(ds),
+                    ds.getString(Tag.StudyInstanceUID, ""), ds.getString(Tag.SeriesInstanceUID, ""), bytes));
+        }
+        List<List<SplitPlanner.Item<Path>>> plan = SplitPlanner.plan(items, capacity);
+        List<FileSet> result = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            String id = plan.size() == 1 ? fileSetId : pieceId(fileSetId, i + 1);
+            Path root = parent.resolve(String.format("PIECE%03d", i + 1));
+            FileSet fs = write(root, id, plan.get(i).stream().map(SplitPlanner.Item::ref).toList());
+            long used = folderSize(root);
+            if (used > capacity) {
+                throw new IOException(root + " holds " + used + " bytes, over the capacity of " + capacity);
+            }
+            result.add(fs);
+        }
+        return result;
+    }
+
+    /** Bytes reserved per instance for its share of the DICOMDIR when planning pieces. */
+    public static final long RECORD_ALLOWANCE = 2048;
+
+    private static String pieceId(String base, int n) {
+        String suffix = "_" + n;
+        String stem = base.isEmpty() ? "PIECE" : base;
+        return stem.substring(0, Math.min(stem.length(), 16 - suffix.length())) + suffix;
+    }
+
+    private static long folderSize(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            long total = 0;
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                total += Files.size(p);
+            }
+            return total;
+        }
+    }
+
+    private FileSet write(Path root, String fileSetId, List<Path> sources) throws IOException {
         Files.createDirectories(root);
         Path dicomdir = root.resolve("DICOMDIR");
         if (Files.exists(dicomdir)) {

@@ -163,4 +163,34 @@ class FileSetBuilderTest {
         DirectoryRecord study = reader.references().get(2).record("STUDY");
         assertEquals("20050530", study.key(Tag.StudyDate));
     }
+
+    @Test
+    void piecesAreCompleteFileSetsWithinCapacity() throws Exception {
+        List<Path> dicomdirTests = new java.util.ArrayList<>();
+        try (var walk = Files.walk(Peers.TEST_FILES.resolve("dicomdirtests/98892003"))) {
+            walk.filter(Files::isRegularFile).sorted().forEach(dicomdirTests::add);
+        }
+        long total = 0;
+        for (Path p : dicomdirTests) {
+            total += Files.size(p) + FileSetBuilder.RECORD_ALLOWANCE;
+        }
+        long capacity = total * 2 / 3;
+        List<FileSet> pieces = FileSetBuilder.forProfile(ApplicationProfile.STD_GEN_CD).fileSetId("SPLIT")
+                .transform(new NativeReencoding()).add(dicomdirTests).writePieces(tmp.resolve("out"), capacity);
+        assertEquals(2, pieces.size());
+        assertEquals(dicomdirTests.size(), pieces.stream().mapToInt(p -> p.entries().size()).sum());
+        java.util.Map<String, Integer> pieceOfSeries = new java.util.HashMap<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            FileSet fs = pieces.get(i);
+            assertEquals("SPLIT_" + (i + 1), FileSetReader.open(fs.dicomdir()).directory().fileSetId());
+            Peers.Result r = Peers.run("dciodvfy", fs.dicomdir().toString());
+            assertFalse(r.all().contains("Error"), r.all());
+            FileSetReader reader = FileSetReader.open(fs.dicomdir());
+            assertEquals(List.of(), reader.missing());
+            for (FileSetReader.Reference ref : reader.references()) {
+                Integer before = pieceOfSeries.putIfAbsent(ref.record("SERIES").key(Tag.SeriesInstanceUID), i);
+                assertTrue(before == null || before == i, "series split over pieces");
+            }
+        }
+    }
 }

@@ -22,7 +22,8 @@ import org.strata.dicom.media.NativeReencoding;
 public final class MkDicomDirCommand implements Command {
 
     private static final String USAGE =
-            "usage: mkdicomdir [--profile STD-GEN-CD] [--fileset-id ID] [--no-reencode] OUTDIR FILES_OR_DIRS...";
+            "usage: mkdicomdir [--profile STD-GEN-CD] [--fileset-id ID] [--no-reencode] [--capacity SIZE[K|M|G]]"
+                    + " OUTDIR FILES_OR_DIRS...";
 
     @Override
     public String name() {
@@ -39,6 +40,7 @@ public final class MkDicomDirCommand implements Command {
         ApplicationProfile profile = ApplicationProfile.STD_GEN_CD;
         String fileSetId = "";
         boolean reencode = true;
+        long capacity = 0;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -58,6 +60,13 @@ public final class MkDicomDirCommand implements Command {
                     fileSetId = args.get(i);
                 }
                 case "--no-reencode" -> reencode = false;
+                case "--capacity" -> {
+                    if (++i == args.size()) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    capacity = parseSize(args.get(i));
+                }
                 default -> positional.add(a);
             }
         }
@@ -77,13 +86,32 @@ public final class MkDicomDirCommand implements Command {
         if (reencode) {
             builder.transform(new NativeReencoding());
         }
-        FileSet fs = builder.write(Path.of(positional.get(0)));
-        for (FileSet.Entry e : fs.entries()) {
-            out.println(e.fileId() + " <- " + e.source());
+        List<FileSet> sets = capacity > 0 ? builder.writePieces(Path.of(positional.get(0)), capacity)
+                : List.of(builder.write(Path.of(positional.get(0))));
+        for (FileSet fs : sets) {
+            for (FileSet.Entry e : fs.entries()) {
+                out.println(e.fileId() + " <- " + e.source());
+            }
+            fs.notes().forEach(n -> err.println("mkdicomdir: note: " + n));
+            out.println(fs.dicomdir() + ": " + fs.entries().size() + " instances, profile " + profile.id());
         }
-        fs.notes().forEach(n -> err.println("mkdicomdir: note: " + n));
-        out.println(fs.dicomdir() + ": " + fs.entries().size() + " instances, profile " + profile.id());
         return 0;
+    }
+
+    /** {@code 650M}, {@code 4G}, {@code 1000000}: bytes with an optional binary unit. */
+    static long parseSize(String text) {
+        String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+        long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+            case 'K' -> 1L << 10;
+            case 'M' -> 1L << 20;
+            case 'G' -> 1L << 30;
+            default -> 1;
+        };
+        long n = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1));
+        if (n <= 0) {
+            throw new IllegalArgumentException("capacity must be positive: " + text);
+        }
+        return n * unit;
     }
 
     private static void collect(Path input, List<Path> files) throws IOException {

@@ -69,4 +69,19 @@ class MediaCommandsTest {
         assertEquals(0, mk.exit(), mk.err());
         assertTrue(mk.out().contains("1 instances"), mk.out());
     }
+
+    @Test
+    void capacitySplitsIntoPieces(@TempDir Path tmp) throws Exception {
+        Run mk = run("mkdicomdir", "--fileset-id", "CAP", "--capacity", "10K", tmp.resolve("p").toString(),
+                FILES.resolve("CT_small.dcm").toString(), FILES.resolve("MR_small.dcm").toString());
+        assertEquals(1, mk.exit(), "CT_small.dcm alone is larger than 10 KiB");
+        assertTrue(mk.err().contains("more than one piece holds"), mk.err());
+
+        Run ok = run("mkdicomdir", "--fileset-id", "CAP", "--capacity", "50K", tmp.resolve("q").toString(),
+                FILES.resolve("CT_small.dcm").toString(), FILES.resolve("MR_small.dcm").toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("q/PIECE001/DICOMDIR")));
+        assertTrue(Files.isRegularFile(tmp.resolve("q/PIECE002/DICOMDIR")));
+        assertEquals(1000L << 10, MkDicomDirCommand.parseSize("1000k"));
+    }
 }
