@@ -21,6 +21,8 @@ public final class DicomDirFormatException extends IOException {
         NOT_A_RECORD,
         /** A record is reached twice: the offsets form a loop or a shared subtree. */
         LOOP,
+        /** A Referenced File ID (0004,1500) breaks PS3.10 8.2/8.5 (e.g. "..", lower case, too long). */
+        INVALID_FILE_ID,
         /** Lower-level entities nest deeper than any PS3.3 F.4 hierarchy allows. */
         TOO_DEEP
     }

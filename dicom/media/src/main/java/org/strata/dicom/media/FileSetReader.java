@@ -98,7 +98,14 @@ public final class FileSetReader {
 
     private void collect(DirectoryRecord record, List<DirectoryRecord> path) throws IOException {
         path.add(record);
-        FileId id = record.fileId();
+        FileId id;
+        try {
+            id = record.fileId();
+        } catch (IllegalArgumentException e) {
+            // never resolve a non-conformant ID: ".." or separators would leave the file-set root
+            throw new DicomDirFormatException(DicomDirFormatException.Kind.INVALID_FILE_ID, record.offset(),
+                    e.getMessage());
+        }
         if (id != null) {
             references.add(new Reference(id, resolve(id), List.copyOf(path)));
         }

@@ -176,4 +176,18 @@ class DicomDirReaderTest {
         Files.delete(reader.references().get(0).path());
         assertEquals(List.of(reader.references().get(0)), reader.missing());
     }
+
+    @Test
+    void fileIdsLeavingTheRootAreRejected() throws Exception {
+        Path dir = writeSample();
+        byte[] bytes = Files.readAllBytes(dir);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("DICOM\\PAT00001");
+        assertTrue(at > 0);
+        // same length, so every offset stays valid: "DICOM" becomes "..\\.."
+        System.arraycopy("..\\..".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, at, 5);
+        Files.write(dir, bytes);
+        DicomDirFormatException e = assertThrows(DicomDirFormatException.class, () -> FileSetReader.open(dir));
+        assertEquals(DicomDirFormatException.Kind.INVALID_FILE_ID, e.kind());
+    }
 }
