@@ -77,6 +77,18 @@ class DicomDirReaderTest {
     }
 
     @Test
+    void onlyTheOffsetsDefineTheTree() throws Exception {
+        // DICOMDIR-nopatient: its root offset (0004,1200) names an IMAGE record whose next offset is 0,
+        // so the root entity is that one record (pydicom's FileSet rejects this file outright)
+        FileSetReader reader = FileSetReader.open(DIRS.resolve("DICOMDIR-nopatient"));
+        assertEquals(1, reader.directory().roots().size());
+        assertEquals("IMAGE", reader.directory().roots().get(0).type());
+        assertEquals(396, reader.directory().roots().get(0).offset());
+        assertEquals(List.of(FileId.parse("77654033/CR1/6154")),
+                reader.references().stream().map(FileSetReader.Reference::fileId).toList());
+    }
+
+    @Test
     void lengthsRunningPastTheFileAreAMalformedDicomdir() {
         // DICOMDIR-nooffset had elements removed without fixing its item and sequence lengths
         DicomDirFormatException e = assertThrows(DicomDirFormatException.class,
