@@ -145,6 +145,10 @@ public final class Association {
         synchronized (stateLock) {
             action = StateTable.action(state, event);
             if (action == null) {
+                if (state == State.Sta1) {
+                    throw new AssociationAbortedException(name + ": " + event.name() + " after close (" + closeReason
+                            + ")");
+                }
                 throw new IllegalStateException(name + ": " + event + " not allowed in " + state);
             }
             LOG.log(Level.TRACE, () -> name + ": " + state.name() + " " + event.name() + " -> " + action);
@@ -383,7 +387,9 @@ public final class Association {
     }
 
     private void closeTransport() {
-        state = State.Sta1;
+        synchronized (stateLock) {
+            state = State.Sta1;
+        }
         try {
             socket.close();
         } catch (IOException e) {
@@ -403,22 +409,31 @@ public final class Association {
             fire(Event.Evt19, Abort.byProvider(e.reason()));
             return null;
         } catch (SocketTimeoutException e) {
-            if (state.established()) {
-                LOG.log(Level.WARNING, "{0}: no PDU for {1}, aborting", name, timeouts.idle());
-                fire(Event.Evt15, Abort.byUser());
-                closeReason = "idle timeout";
-            } else {
-                closeTransport();
+            synchronized (stateLock) {
+                if (state.established()) {
+                    LOG.log(Level.WARNING, "{0}: no PDU for {1}, aborting", name, timeouts.idle());
+                    fire(Event.Evt15, Abort.byUser());
+                    closeReason = "idle timeout";
+                } else if (StateTable.action(state, Event.Evt18) != null) {
+                    closeReason = "ARTIM expired in " + state.name() + " (read timed out)";
+                    fire(Event.Evt18, null);
+                } else if (state != State.Sta1) {
+                    closeReason = "read timed out in " + state.name();
+                    closeTransport();
+                }
             }
             return null;
         } catch (EOFException | java.net.SocketException e) {
             pdu = null;
         }
-        if (pdu == null) {
-            if (state != State.Sta1) {
-                fire(Event.Evt17, null);
+        synchronized (stateLock) {
+            if (state == State.Sta1) {
+                return null; // closed meanwhile (timer, local abort): nothing left to indicate
             }
-            return null;
+            if (pdu == null) {
+                fire(Event.Evt17, null);
+                return null;
+            }
         }
         fire(eventFor(pdu), pdu);
         return pdu;

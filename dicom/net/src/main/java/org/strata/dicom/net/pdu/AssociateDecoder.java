@@ -114,6 +114,6 @@ final class AssociateDecoder {
             throw new PduFormatException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
                     "accepted presentation context " + id + " without transfer syntax");
         }
-        return new PresentationContextAc(id, result, ts);
+        return new PresentationContextAc(id, result, result == PresentationContextResult.ACCEPTANCE ? ts : null);
     }
 }
