@@ -117,6 +117,11 @@ public final class Association {
         return closeReason;
     }
 
+    /** The upper layer user of this association (the DIMSE channel). */
+    public UpperLayerUser user() {
+        return user;
+    }
+
     void setUser(UpperLayerUser user) {
         this.user = user;
     }
@@ -316,6 +321,20 @@ public final class Association {
                 LOG.log(Level.DEBUG, "{0}: sending A-ABORT failed: {1}", name, e.getMessage());
                 closeTransport();
             }
+        }
+    }
+
+    /**
+     * The upper layer found a PDU's content invalid (e.g. a PDV for a presentation context that was
+     * not accepted): handled as Evt19, i.e. A-ABORT with service-provider source (PS3.8 9.2.3, AA-8).
+     */
+    public void abortInvalidPdu(AbortReason reason, String why) {
+        LOG.log(Level.WARNING, "{0}: invalid P-DATA-TF: {1}", name, why);
+        try {
+            fire(Event.Evt19, Abort.byProvider(reason));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "{0}: abort after invalid PDU failed: {1}", name, e.getMessage());
+            closeTransport();
         }
     }
 

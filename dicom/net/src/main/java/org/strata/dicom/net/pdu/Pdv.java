@@ -63,7 +63,7 @@ public final class Pdv {
         System.arraycopy(data, srcPos, dst, dstPos, len);
     }
 
-    void writeTo(java.io.ByteArrayOutputStream out) {
+    public void writeTo(java.io.ByteArrayOutputStream out) {
         out.write(data, 0, data.length);
     }
 
