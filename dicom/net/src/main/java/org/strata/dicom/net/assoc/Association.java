@@ -373,7 +373,12 @@ public final class Association {
 
     /** Opens the stream on which one DIMSE message part is written as PDVs (PS3.8 9.3.5, PS3.7 8.1). */
     public PDataOutputStream openPData(int presentationContextId, boolean command) {
-        return new PDataOutputStream(this, presentationContextId, command);
+        return new PDataOutputStream(this, presentationContextId, command, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #openPData(int, boolean)} for a part of known length (no buffer larger than needed). */
+    public PDataOutputStream openPData(int presentationContextId, boolean command, int length) {
+        return new PDataOutputStream(this, presentationContextId, command, length);
     }
 
     private void send(Pdu pdu) throws IOException {

@@ -20,11 +20,12 @@ public final class PDataOutputStream extends OutputStream {
     private int pos = HEADER;
     private boolean closed;
 
-    PDataOutputStream(Association association, int presentationContextId, boolean command) {
+    /** @param sizeHint expected length of the part, when known (a command set): the buffer is not bigger */
+    PDataOutputStream(Association association, int presentationContextId, boolean command, int sizeHint) {
         this.association = association;
         this.presentationContextId = presentationContextId;
         this.command = command;
-        this.buf = new byte[HEADER + association.maxPdvDataLength()];
+        this.buf = new byte[HEADER + Math.max(1, Math.min(sizeHint, association.maxPdvDataLength()))];
     }
 
     @Override

@@ -335,8 +335,9 @@ public final class DimseChannel implements UpperLayerUser {
         LOG.log(Level.DEBUG, () -> association.name() + ": sending " + cmd);
         messageLock.lock();
         try {
-            PDataOutputStream out = association.openPData(pc, true);
-            out.write(cmd.encode());
+            byte[] encoded = cmd.encode();
+            PDataOutputStream out = association.openPData(pc, true, encoded.length);
+            out.write(encoded);
             out.close();
             if (data != null) {
                 PDataOutputStream ds = association.openPData(pc, false);
