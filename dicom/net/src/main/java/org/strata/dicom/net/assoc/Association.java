@@ -37,11 +37,6 @@ import org.strata.dicom.net.pdu.ReleaseRq;
 public final class Association {
 
     private static final System.Logger LOG = System.getLogger(Association.class.getName());
-    /** Our send limit when the peer announces "unlimited" (PS3.8 D.1: max length 0). */
-    static final int UNLIMITED_SEND_LENGTH = 1 << 20;
-    /** Our receive ceiling when we announce "unlimited": a corrupt length cannot allocate more. */
-    static final long UNLIMITED_RECEIVE_LENGTH = 64L << 20;
-
     private volatile String name;
     private final boolean requestor;
     private final Socket socket;
@@ -104,10 +99,6 @@ public final class Association {
         return sendChunk;
     }
 
-    public String remoteAddress() {
-        return socket.getRemoteSocketAddress().toString();
-    }
-
     /** Completes when the association reaches Sta1 (idle, connection closed). */
     public CompletableFuture<Void> closeFuture() {
         return closed;
@@ -129,13 +120,9 @@ public final class Association {
     void setNegotiated(AssociateRq rq, AssociateAc ac) {
         this.request = rq;
         this.accept = ac;
-        long peerMax = requestor ? ac.userInformation().maxPduLength() : rq.userInformation().maxPduLength();
-        long ownMax = requestor ? rq.userInformation().maxPduLength() : ac.userInformation().maxPduLength();
-        sendChunk = (int) (peerMax == 0 ? UNLIMITED_SEND_LENGTH - 6 : Math.min(UNLIMITED_SEND_LENGTH, peerMax) - 6);
-        receiveLimit = ownMax == 0 ? UNLIMITED_RECEIVE_LENGTH : ownMax;
-        if (sendChunk < 1) {
-            throw new IllegalArgumentException("peer maximum PDU length " + peerMax + " too small");
-        }
+        PduLimits limits = PduLimits.of(rq, ac, requestor);
+        sendChunk = limits.sendChunk();
+        receiveLimit = limits.receiveLimit();
     }
 
     void setReceiveLimit(long limit) {
@@ -382,14 +369,17 @@ public final class Association {
     }
 
     private void send(Pdu pdu) throws IOException {
-        byte[] b = PduEncoder.encode(pdu);
         writeLock.lock();
         try {
-            out.write(b);
-            out.flush();
+            writeNow(pdu);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    private void writeNow(Pdu pdu) throws IOException {
+        out.write(PduEncoder.encode(pdu));
+        out.flush();
     }
 
     /** Best effort for A-ABORT: a writer stuck on a full socket must not block the abort. */
@@ -397,8 +387,7 @@ public final class Association {
         try {
             if (writeLock.tryLock(1, TimeUnit.SECONDS)) {
                 try {
-                    out.write(PduEncoder.encode(pdu));
-                    out.flush();
+                    writeNow(pdu);
                 } finally {
                     writeLock.unlock();
                 }
@@ -459,20 +448,8 @@ public final class Association {
                 return null;
             }
         }
-        fire(eventFor(pdu), pdu);
+        fire(Event.received(pdu.type()), pdu);
         return pdu;
-    }
-
-    private static Event eventFor(Pdu pdu) {
-        return switch (pdu.type()) {
-            case A_ASSOCIATE_RQ -> Event.Evt6;
-            case A_ASSOCIATE_AC -> Event.Evt3;
-            case A_ASSOCIATE_RJ -> Event.Evt4;
-            case P_DATA_TF -> Event.Evt10;
-            case A_RELEASE_RQ -> Event.Evt12;
-            case A_RELEASE_RP -> Event.Evt13;
-            case A_ABORT -> Event.Evt16;
-        };
     }
 
     /** The reader loop: runs until Sta1, then frees the socket and tells the user. */

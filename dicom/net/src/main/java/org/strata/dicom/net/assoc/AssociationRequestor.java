@@ -52,8 +52,7 @@ public final class AssociationRequestor {
             plain.setSoTimeout(timeouts.request().isZero() ? 0 : (int) timeouts.request().toMillis());
             Socket s = tls == null ? plain : tls.clientSide(plain, remote.host(), remote.port());
             as = new Association(name, true, s, timeouts, runtime);
-            long ownMax = rq.userInformation().maxPduLength();
-            as.setReceiveLimit(ownMax == 0 ? Association.UNLIMITED_RECEIVE_LENGTH : ownMax);
+            as.setReceiveLimit(PduLimits.receiveLimit(rq.userInformation().maxPduLength()));
             as.fire(Event.Evt1, null);          // AE-1: transport connect (done above)
             as.fire(Event.Evt2, rq);            // AE-2: send A-ASSOCIATE-RQ, ARTIM
             Pdu answer = null;

@@ -109,7 +109,7 @@ public final class DicomListener implements AutoCloseable {
             plain.setSoTimeout(config.timeouts().request().isZero() ? 0 : (int) config.timeouts().request().toMillis());
             Socket s = tls == null ? plain : tls.serverSide(plain);
             as = new Association(name, false, s, config.timeouts(), runtime);
-            as.setReceiveLimit(config.maxPduLength() == 0 ? Association.UNLIMITED_RECEIVE_LENGTH : config.maxPduLength());
+            as.setReceiveLimit(PduLimits.receiveLimit(config.maxPduLength()));
             live.add(as);
             if (stopped) {
                 return;

@@ -28,6 +28,19 @@ public enum Event {
         this.description = description;
     }
 
+    /** The event of a received PDU (Evt3, 4, 6, 10, 12, 13, 16). */
+    static Event received(org.strata.dicom.net.pdu.PduType type) {
+        return switch (type) {
+            case A_ASSOCIATE_RQ -> Evt6;
+            case A_ASSOCIATE_AC -> Evt3;
+            case A_ASSOCIATE_RJ -> Evt4;
+            case P_DATA_TF -> Evt10;
+            case A_RELEASE_RQ -> Evt12;
+            case A_RELEASE_RP -> Evt13;
+            case A_ABORT -> Evt16;
+        };
+    }
+
     @Override
     public String toString() {
         return name() + " - " + description;

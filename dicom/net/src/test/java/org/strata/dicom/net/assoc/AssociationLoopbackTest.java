@@ -185,7 +185,7 @@ class AssociationLoopbackTest {
             }
             byte[] received = scpSide.parts.poll(10, TimeUnit.SECONDS);
             assertArrayEquals(data, received);
-            long limit = max == 0 ? Association.UNLIMITED_SEND_LENGTH - 6 : max - 6;
+            long limit = max == 0 ? PduLimits.UNLIMITED_SEND_LENGTH - 6 : max - 6;
             assertTrue(scpSide.pdvs.stream().allMatch(p -> p.length() <= limit), "PDV over " + limit);
             assertTrue(scpSide.pdvs.stream().anyMatch(p -> p.length() == limit), "PDVs filled to " + limit);
             as.release();
