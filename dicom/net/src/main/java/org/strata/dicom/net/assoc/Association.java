@@ -1,0 +1,517 @@
+package org.strata.dicom.net.assoc;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.strata.dicom.net.NetRuntime;
+import org.strata.dicom.net.config.Timeouts;
+import org.strata.dicom.net.pdu.Abort;
+import org.strata.dicom.net.pdu.AbortReason;
+import org.strata.dicom.net.pdu.AbortSource;
+import org.strata.dicom.net.pdu.AssociateAc;
+import org.strata.dicom.net.pdu.AssociateRj;
+import org.strata.dicom.net.pdu.AssociateRq;
+import org.strata.dicom.net.pdu.PDataTf;
+import org.strata.dicom.net.pdu.Pdu;
+import org.strata.dicom.net.pdu.PduDecoder;
+import org.strata.dicom.net.pdu.PduEncoder;
+import org.strata.dicom.net.pdu.PduFormatException;
+import org.strata.dicom.net.pdu.ReleaseRp;
+import org.strata.dicom.net.pdu.ReleaseRq;
+
+/**
+ * A runtime association: the PS3.8 protocol machine (states {@link State}, events {@link Event},
+ * actions {@link Action} per Table 9-10) over one socket. Created by {@link AssociationRequestor}
+ * (SCU side) or {@link Acceptor} (SCP side); the reader loop runs on a {@link NetRuntime} thread.
+ */
+public final class Association {
+
+    private static final System.Logger LOG = System.getLogger(Association.class.getName());
+    /** Our send limit when the peer announces "unlimited" (PS3.8 D.1: max length 0). */
+    static final int UNLIMITED_SEND_LENGTH = 1 << 20;
+    /** Our receive ceiling when we announce "unlimited": a corrupt length cannot allocate more. */
+    static final long UNLIMITED_RECEIVE_LENGTH = 64L << 20;
+
+    private volatile String name;
+    private final boolean requestor;
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Timeouts timeouts;
+    private final Artim artim;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Object stateLock = new Object();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile State state = State.Sta1;
+    private volatile UpperLayerUser user;
+    private volatile AssociateRq request;
+    private volatile AssociateAc accept;
+    private volatile String closeReason = "closed";
+    private long receiveLimit;
+    private volatile int sendChunk;
+
+    Association(String name, boolean requestor, Socket socket, Timeouts timeouts, NetRuntime runtime)
+            throws IOException {
+        this.name = name;
+        this.requestor = requestor;
+        this.socket = socket;
+        this.in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+        this.out = socket.getOutputStream();
+        this.timeouts = timeouts;
+        this.artim = new Artim(runtime.scheduler(), this::onTimer);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean isRequestor() {
+        return requestor;
+    }
+
+    public AssociateRq request() {
+        return request;
+    }
+
+    public AssociateAc accept() {
+        return accept;
+    }
+
+    public boolean established() {
+        return state.established();
+    }
+
+    /** Largest fragment of a PDV we may send: the peer's max length less the PDV header (PS3.8 9.3.5). */
+    public int maxPdvDataLength() {
+        return sendChunk;
+    }
+
+    public String remoteAddress() {
+        return socket.getRemoteSocketAddress().toString();
+    }
+
+    /** Completes when the association reaches Sta1 (idle, connection closed). */
+    public CompletableFuture<Void> closeFuture() {
+        return closed;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** The upper layer user of this association (the DIMSE channel). */
+    public UpperLayerUser user() {
+        return user;
+    }
+
+    void setUser(UpperLayerUser user) {
+        this.user = user;
+    }
+
+    void setNegotiated(AssociateRq rq, AssociateAc ac) {
+        this.request = rq;
+        this.accept = ac;
+        long peerMax = requestor ? ac.userInformation().maxPduLength() : rq.userInformation().maxPduLength();
+        long ownMax = requestor ? rq.userInformation().maxPduLength() : ac.userInformation().maxPduLength();
+        sendChunk = (int) (peerMax == 0 ? UNLIMITED_SEND_LENGTH - 6 : Math.min(UNLIMITED_SEND_LENGTH, peerMax) - 6);
+        receiveLimit = ownMax == 0 ? UNLIMITED_RECEIVE_LENGTH : ownMax;
+        if (sendChunk < 1) {
+            throw new IllegalArgumentException("peer maximum PDU length " + peerMax + " too small");
+        }
+    }
+
+    void setReceiveLimit(long limit) {
+        receiveLimit = limit;
+    }
+
+    // ---------------------------------------------------------------- protocol machine
+
+    /** Looks up and performs the action for an event (PS3.8 9.2.3); returns the action performed. */
+    Action fire(Event event, Pdu pdu) throws IOException {
+        Action action;
+        synchronized (stateLock) {
+            action = StateTable.action(state, event);
+            if (action == null) {
+                if (state == State.Sta1) {
+                    throw new AssociationAbortedException(name + ": " + event.name() + " after close (" + closeReason
+                            + ")");
+                }
+                throw new IllegalStateException(name + ": " + event + " not allowed in " + state);
+            }
+            LOG.log(Level.TRACE, () -> name + ": " + state.name() + " " + event.name() + " -> " + action);
+            performLocked(action, event, pdu);
+        }
+        performIndication(action, pdu);
+        return action;
+    }
+
+    private void performLocked(Action action, Event event, Pdu pdu) throws IOException {
+        switch (action) {
+            case AE_1 -> state = State.Sta4;
+            case AE_2 -> {
+                send(pdu);
+                artim.start(timeouts.request());
+                state = State.Sta5;
+            }
+            case AE_3 -> {
+                artim.stop();
+                state = State.Sta6;
+            }
+            case AE_4 -> {
+                artim.stop();
+                closeReason = "rejected: " + pdu;
+                closeTransport();
+            }
+            case AE_5 -> {
+                artim.start(timeouts.request());
+                state = State.Sta2;
+            }
+            case AE_6 -> {
+                artim.stop();
+                state = State.Sta3; // acceptability is decided by the Acceptor, then Evt7/Evt8
+            }
+            case AE_7 -> {
+                send(pdu);
+                state = State.Sta6;
+            }
+            case AE_8 -> {
+                send(pdu);
+                closeReason = "rejected: " + pdu;
+                artim.start(timeouts.request());
+                state = State.Sta13;
+            }
+            case DT_1, AR_7 -> { // the P-DATA-TF itself is written by PDataOutputStream under the write lock
+            }
+            case DT_2, AR_6, AA_6 -> {
+            }
+            case AR_1 -> {
+                send(pdu);
+                artim.start(timeouts.release());
+                state = State.Sta7;
+            }
+            case AR_2 -> state = State.Sta8;
+            case AR_3 -> {
+                artim.stop();
+                closeReason = "released";
+                closeTransport();
+            }
+            case AR_4 -> {
+                send(new ReleaseRp());
+                closeReason = "released";
+                artim.start(timeouts.request());
+                state = State.Sta13;
+            }
+            case AR_5, AA_5 -> {
+                artim.stop();
+                closeTransport();
+            }
+            case AR_8 -> state = requestor ? State.Sta9 : State.Sta10;
+            case AR_9 -> {
+                send(new ReleaseRp());
+                state = State.Sta11;
+            }
+            case AR_10 -> state = State.Sta12;
+            case AA_1 -> {
+                trySend(pdu instanceof Abort ? pdu : Abort.byUser());
+                closeReason = "aborted locally";
+                artim.start(timeouts.request());
+                state = State.Sta13;
+            }
+            case AA_2 -> {
+                artim.stop();
+                closeTransport();
+            }
+            case AA_3 -> {
+                Abort a = (Abort) pdu;
+                closeReason = a.source() == AbortSource.SERVICE_USER ? "A-ABORT by peer"
+                        : "A-P-ABORT by peer: " + a.reason();
+                closeTransport();
+            }
+            case AA_4 -> {
+                closeReason = "A-P-ABORT: connection closed by peer in " + state.name();
+                closeTransport();
+            }
+            case AA_7 -> trySend(Abort.byProvider(AbortReason.UNEXPECTED_PDU));
+            case AA_8 -> {
+                Abort a = pdu instanceof Abort ab ? ab : Abort.byProvider(AbortReason.UNEXPECTED_PDU);
+                trySend(a);
+                closeReason = "A-P-ABORT sent: " + a.reason() + (pdu instanceof Abort ? "" : " (" + event + ")");
+                artim.start(timeouts.request());
+                state = State.Sta13;
+            }
+        }
+    }
+
+    private void performIndication(Action action, Pdu pdu) throws IOException {
+        UpperLayerUser u = user;
+        if (u == null) {
+            return;
+        }
+        if (action == Action.DT_2 || action == Action.AR_6) {
+            u.onPData(this, (PDataTf) pdu);
+        } else if (action == Action.AR_2 || action == Action.AR_8) {
+            if (action == Action.AR_2 || state == State.Sta9) {
+                u.onReleaseIndication(this);
+                fire(Event.Evt14, null); // A-RELEASE response primitive
+            }
+        } else if (action == Action.AR_10) {
+            u.onReleaseIndication(this);
+            fire(Event.Evt14, null);
+        }
+    }
+
+    private void onTimer() {
+        try {
+            synchronized (stateLock) {
+                State s = state;
+                if (s == State.Sta1) {
+                    return;
+                }
+                LOG.log(Level.INFO, "{0}: timer expired in {1}", name, s);
+                if (StateTable.action(s, Event.Evt18) != null) {
+                    closeReason = "ARTIM expired in " + s.name();
+                    fire(Event.Evt18, null);
+                } else {
+                    fire(Event.Evt15, Abort.byUser()); // request or release time limit: A-ABORT
+                    closeReason = "timed out in " + s.name();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, name + ": failed handling timer expiry", e);
+            closeTransport();
+        }
+    }
+
+    // ---------------------------------------------------------------- local primitives
+
+    /** A-RELEASE request (Evt11); waits for the release to complete or the release timeout. */
+    public void release() throws IOException {
+        fire(Event.Evt11, new ReleaseRq());
+        awaitClosed(timeouts.release().plusSeconds(1));
+    }
+
+    /** A-ABORT request (Evt15). Does nothing once the association is already idle or closing. */
+    public void abort() {
+        synchronized (stateLock) {
+            if (state == State.Sta1 || state == State.Sta13 || state == State.Sta2) {
+                closeTransport();
+                return;
+            }
+            try {
+                fire(Event.Evt15, Abort.byUser());
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "{0}: sending A-ABORT failed: {1}", name, e.getMessage());
+                closeTransport();
+            }
+        }
+    }
+
+    /**
+     * The upper layer found a PDU's content invalid (e.g. a PDV for a presentation context that was
+     * not accepted): handled as Evt19, i.e. A-ABORT with service-provider source (PS3.8 9.2.3, AA-8).
+     */
+    public void abortInvalidPdu(AbortReason reason, String why) {
+        LOG.log(Level.WARNING, "{0}: invalid P-DATA-TF: {1}", name, why);
+        try {
+            fire(Event.Evt19, Abort.byProvider(reason));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "{0}: abort after invalid PDU failed: {1}", name, e.getMessage());
+            closeTransport();
+        }
+    }
+
+    public void awaitClosed(Duration timeout) throws IOException {
+        try {
+            closed.get(timeout.isZero() ? Long.MAX_VALUE : timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException(name + ": interrupted waiting for close");
+        } catch (ExecutionException e) {
+            throw new IOException(name + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            abort();
+            throw new IOException(name + ": not closed within " + timeout);
+        }
+    }
+
+    /** P-DATA request (Evt9): checks the state; the caller then writes under {@link #writeLock()}. */
+    void checkPDataAllowed() throws IOException {
+        synchronized (stateLock) {
+            Action a = StateTable.action(state, Event.Evt9);
+            if (a == null) {
+                throw new AssociationAbortedException(name + ": cannot send P-DATA in " + state + " (" + closeReason
+                        + ")");
+            }
+        }
+    }
+
+    ReentrantLock writeLock() {
+        return writeLock;
+    }
+
+    OutputStream rawOutput() {
+        return out;
+    }
+
+    /** Opens the stream on which one DIMSE message part is written as PDVs (PS3.8 9.3.5, PS3.7 8.1). */
+    public PDataOutputStream openPData(int presentationContextId, boolean command) {
+        return new PDataOutputStream(this, presentationContextId, command);
+    }
+
+    private void send(Pdu pdu) throws IOException {
+        byte[] b = PduEncoder.encode(pdu);
+        writeLock.lock();
+        try {
+            out.write(b);
+            out.flush();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Best effort for A-ABORT: a writer stuck on a full socket must not block the abort. */
+    private void trySend(Pdu pdu) {
+        try {
+            if (writeLock.tryLock(1, TimeUnit.SECONDS)) {
+                try {
+                    out.write(PduEncoder.encode(pdu));
+                    out.flush();
+                } finally {
+                    writeLock.unlock();
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "{0}: could not send {1}: {2}", name, pdu.type(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeTransport() {
+        synchronized (stateLock) {
+            state = State.Sta1;
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "{0}: closing socket: {1}", name, e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- reader
+
+    /** Reads one PDU and fires its event; returns the PDU, or {@code null} when the connection closed. */
+    Pdu readOne() throws IOException {
+        Pdu pdu;
+        try {
+            pdu = PduDecoder.read(in, receiveLimit);
+        } catch (PduFormatException e) {
+            LOG.log(Level.WARNING, "{0}: invalid PDU in {1}: {2}", name, state.name(), e.getMessage());
+            fire(Event.Evt19, Abort.byProvider(e.reason()));
+            return null;
+        } catch (SocketTimeoutException e) {
+            synchronized (stateLock) {
+                if (state.established()) {
+                    LOG.log(Level.WARNING, "{0}: no PDU for {1}, aborting", name, timeouts.idle());
+                    fire(Event.Evt15, Abort.byUser());
+                    closeReason = "idle timeout";
+                } else if (StateTable.action(state, Event.Evt18) != null) {
+                    closeReason = "ARTIM expired in " + state.name() + " (read timed out)";
+                    fire(Event.Evt18, null);
+                } else if (state != State.Sta1) {
+                    closeReason = "read timed out in " + state.name();
+                    closeTransport();
+                }
+            }
+            return null;
+        } catch (EOFException | java.net.SocketException e) {
+            pdu = null;
+        }
+        synchronized (stateLock) {
+            if (state == State.Sta1) {
+                return null; // closed meanwhile (timer, local abort): nothing left to indicate
+            }
+            if (pdu == null) {
+                fire(Event.Evt17, null);
+                return null;
+            }
+        }
+        fire(eventFor(pdu), pdu);
+        return pdu;
+    }
+
+    private static Event eventFor(Pdu pdu) {
+        return switch (pdu.type()) {
+            case A_ASSOCIATE_RQ -> Event.Evt6;
+            case A_ASSOCIATE_AC -> Event.Evt3;
+            case A_ASSOCIATE_RJ -> Event.Evt4;
+            case P_DATA_TF -> Event.Evt10;
+            case A_RELEASE_RQ -> Event.Evt12;
+            case A_RELEASE_RP -> Event.Evt13;
+            case A_ABORT -> Event.Evt16;
+        };
+    }
+
+    /** The reader loop: runs until Sta1, then frees the socket and tells the user. */
+    void readLoop() {
+        try {
+            if (timeouts.idleMillis() > 0) {
+                socket.setSoTimeout(timeouts.idleMillis());
+            }
+            while (state != State.Sta1) {
+                readOne();
+            }
+        } catch (IOException | RuntimeException e) {
+            closeReason = "failed: " + e.getMessage();
+            LOG.log(Level.WARNING, "{0}: {1}", name, closeReason);
+            synchronized (stateLock) {
+                if (state.established() || state == State.Sta3) {
+                    trySend(Abort.byProvider(AbortReason.NOT_SPECIFIED));
+                }
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    void finish() {
+        artim.stop();
+        closeTransport();
+        LOG.log(Level.INFO, "{0}: {1}", name, closeReason);
+        UpperLayerUser u = user;
+        try {
+            if (u != null) {
+                u.onClose(this);
+            }
+        } finally {
+            closed.complete(null);
+        }
+    }
+
+    void rejected(AssociateRj rj) {
+        closeReason = "rejected: " + rj;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

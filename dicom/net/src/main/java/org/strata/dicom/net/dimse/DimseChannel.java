@@ -1,0 +1,361 @@
+package org.strata.dicom.net.dimse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
+import org.strata.dicom.net.NetRuntime;
+import org.strata.dicom.net.assoc.Association;
+import org.strata.dicom.net.assoc.AssociationAbortedException;
+import org.strata.dicom.net.assoc.PDataOutputStream;
+import org.strata.dicom.net.assoc.UpperLayerUser;
+import org.strata.dicom.net.pdu.AbortReason;
+import org.strata.dicom.net.pdu.AsyncOpsWindow;
+import org.strata.dicom.net.pdu.PDataTf;
+import org.strata.dicom.net.pdu.PresentationContextAc;
+import org.strata.dicom.net.pdu.Pdv;
+
+/**
+ * DIMSE over one association (PS3.7 6, PS3.8 9.3.5): assembles received PDVs into messages, runs
+ * received requests on their {@link DimseService} (one pooled thread per operation, the data set
+ * streamed), matches received responses to outstanding requests, and sends messages as command
+ * PDVs followed by data set PDVs, never interleaved with another message.
+ */
+public final class DimseChannel implements UpperLayerUser {
+
+    private static final System.Logger LOG = System.getLogger(DimseChannel.class.getName());
+    /** Upper bound for a data set held in memory (response identifiers, N-* attribute lists). */
+    static final int MAX_BUFFERED_DATA_SET = 64 << 20;
+
+    private final Association association;
+    private final DimseServiceRegistry registry;
+    private final NetRuntime runtime;
+    private final ReentrantLock messageLock = new ReentrantLock();
+    private final Map<Integer, Outstanding> outstanding = new ConcurrentHashMap<>();
+    private final Map<Integer, DimseRequestContext> running = new ConcurrentHashMap<>();
+    private final Semaphore window;
+    private int lastMessageId;
+
+    // message assembly: reader thread only
+    private final ByteArrayOutputStream commandBuffer = new ByteArrayOutputStream(256);
+    private int commandContext = -1;
+    private Command dataCommand;
+    private int dataContext;
+    private PdvInputStream dataStream;
+    private ByteArrayOutputStream dataBuffer;
+    private boolean broken;
+
+    private record Outstanding(ResponseListener listener, CompletableFuture<DimseRsp> future) {
+    }
+
+    public DimseChannel(Association association, DimseServiceRegistry registry, NetRuntime runtime) {
+        this.association = association;
+        this.registry = registry;
+        this.runtime = runtime;
+        AsyncOpsWindow w = association.accept().userInformation().asyncOpsWindow();
+        int n = w == null ? 1 : association.isRequestor() ? w.maxInvoked() : w.maxPerformed();
+        this.window = new Semaphore(n == 0 ? Integer.MAX_VALUE : n);
+    }
+
+    public Association association() {
+        return association;
+    }
+
+    /** The accepted transfer syntax of a presentation context, or {@code null} if it was not accepted. */
+    public String transferSyntax(int presentationContextId) {
+        return association.accept().presentationContext(presentationContextId)
+                .filter(PresentationContextAc::accepted).map(PresentationContextAc::transferSyntax).orElse(null);
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    @Override
+    public void onPData(Association as, PDataTf pdu) throws IOException {
+        for (Pdv pdv : pdu.pdvs()) {
+            if (broken) {
+                return;
+            }
+            int pc = pdv.presentationContextId();
+            if (transferSyntax(pc) == null) {
+                protocolError(AbortReason.INVALID_PDU_PARAMETER_VALUE, "PDV for presentation context " + pc
+                        + ", which is not accepted");
+            } else if (pdv.command()) {
+                onCommandFragment(pc, pdv);
+            } else {
+                onDataFragment(pc, pdv);
+            }
+        }
+    }
+
+    private void onCommandFragment(int pc, Pdv pdv) throws IOException {
+        if (dataCommand != null || (commandBuffer.size() > 0 && pc != commandContext)) {
+            protocolError(AbortReason.UNEXPECTED_PDU_PARAMETER, "command fragment inside another message");
+            return;
+        }
+        if (commandBuffer.size() + pdv.length() > Command.MAX_LENGTH) {
+            protocolError(AbortReason.INVALID_PDU_PARAMETER_VALUE, "command set longer than " + Command.MAX_LENGTH);
+            return;
+        }
+        commandContext = pc;
+        pdv.writeTo(commandBuffer);
+        if (!pdv.last()) {
+            return;
+        }
+        Command cmd;
+        try {
+            cmd = Command.decode(commandBuffer.toByteArray());
+        } catch (DimseFormatException e) {
+            protocolError(AbortReason.INVALID_PDU_PARAMETER_VALUE, "undecodable command set: " + e.getMessage());
+            return;
+        } finally {
+            commandBuffer.reset();
+        }
+        LOG.log(Level.DEBUG, () -> association.name() + ": received " + cmd);
+        if (cmd.commandField().isRequest()) {
+            onRequest(pc, cmd);
+        } else if (cmd.hasDataSet()) {
+            startData(pc, cmd);
+            dataBuffer = new ByteArrayOutputStream();
+        } else {
+            onResponse(pc, cmd, null);
+        }
+    }
+
+    private void startData(int pc, Command cmd) {
+        dataCommand = cmd;
+        dataContext = pc;
+    }
+
+    private void onDataFragment(int pc, Pdv pdv) throws IOException {
+        if (dataCommand == null || pc != dataContext) {
+            protocolError(AbortReason.UNEXPECTED_PDU_PARAMETER, "data set fragment without its command");
+            return;
+        }
+        if (dataStream != null) {
+            dataStream.push(pdv);
+            if (pdv.last()) {
+                dataStream.end();
+            }
+        } else {
+            if (dataBuffer.size() + (long) pdv.length() > MAX_BUFFERED_DATA_SET) {
+                protocolError(AbortReason.NOT_SPECIFIED, "response data set larger than " + MAX_BUFFERED_DATA_SET);
+                return;
+            }
+            pdv.writeTo(dataBuffer);
+            if (pdv.last()) {
+                onResponse(pc, dataCommand, dataBuffer.toByteArray());
+            }
+        }
+        if (pdv.last()) {
+            dataCommand = null;
+            dataStream = null;
+            dataBuffer = null;
+        }
+    }
+
+    private void onRequest(int pc, Command cmd) throws IOException {
+        if (cmd.commandField() == CommandField.C_CANCEL_RQ) { // PS3.7 9.3.2.3: no response
+            DimseRequestContext target = running.get(cmd.messageIdBeingRespondedTo());
+            if (target != null) {
+                target.cancel();
+            }
+            return;
+        }
+        InputStream data = InputStream.nullInputStream();
+        if (cmd.hasDataSet()) {
+            startData(pc, cmd);
+            dataStream = new PdvInputStream();
+            data = dataStream;
+        }
+        DimseRequestContext ctx = new DimseRequestContext(this, pc, cmd, data);
+        running.put(cmd.messageId(), ctx);
+        try {
+            runtime.execute(() -> serve(ctx));
+        } catch (RejectedExecutionException e) {
+            running.remove(cmd.messageId());
+            if (dataStream != null) {
+                dataStream.discardRemaining();
+            }
+            LOG.log(Level.WARNING, "{0}: no thread free for {1}", association.name(), cmd.commandField());
+            sendResponse(ctx, DimseResponse.of(Status.OUT_OF_RESOURCES, "no thread free"));
+        }
+    }
+
+    private void onResponse(int pc, Command cmd, byte[] data) {
+        Outstanding o = outstanding.get(cmd.messageIdBeingRespondedTo());
+        if (o == null) {
+            LOG.log(Level.WARNING, "{0}: ignoring response to unknown message ID {1}", association.name(),
+                    cmd.messageIdBeingRespondedTo());
+            return;
+        }
+        DimseRsp rsp = new DimseRsp(cmd, data, transferSyntax(pc));
+        if (rsp.pending()) {
+            try {
+                o.listener().onPending(rsp);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, association.name() + ": pending response listener failed", e);
+            }
+        } else {
+            outstanding.remove(cmd.messageIdBeingRespondedTo());
+            window.release();
+            o.future().complete(rsp);
+        }
+    }
+
+    private void protocolError(AbortReason reason, String why) {
+        broken = true;
+        association.abortInvalidPdu(reason, why);
+    }
+
+    // ---------------------------------------------------------------- serving requests
+
+    private void serve(DimseRequestContext ctx) {
+        DimseResponse r;
+        try {
+            r = registry.lookup(ctx.sopClassUid()).handle(ctx);
+        } catch (DimseException e) {
+            LOG.log(Level.INFO, "{0}: {1} answered {2}: {3}", association.name(), ctx.commandField(),
+                    Status.toHex(e.status()), e.getMessage());
+            r = DimseResponse.of(e.status(), e.getMessage());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "{0}: {1} failed: {2}", association.name(), ctx.commandField(), e.getMessage());
+            r = DimseResponse.of(Status.PROCESSING_FAILURE, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, association.name() + ": " + ctx.commandField() + " handler failed", e);
+            r = DimseResponse.of(Status.PROCESSING_FAILURE, e.toString());
+        }
+        if (ctx.dataSet() instanceof PdvInputStream p) {
+            p.discardRemaining();
+        }
+        try {
+            if (association.established()) {
+                sendResponse(ctx, r);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "{0}: could not send {1}: {2}", association.name(),
+                    ctx.commandField().response(), e.getMessage());
+        } finally {
+            running.remove(ctx.messageId());
+        }
+    }
+
+    void sendResponse(DimseRequestContext ctx, DimseResponse r) throws IOException {
+        Command rsp = new Command().set(CommandElement.CommandField, ctx.commandField().response().code())
+                .set(CommandElement.MessageIDBeingRespondedTo, ctx.messageId())
+                .set(CommandElement.Status, r.status());
+        if (ctx.sopClassUid() != null) {
+            rsp.set(CommandElement.AffectedSOPClassUID, ctx.sopClassUid());
+        }
+        CommandField f = ctx.commandField();
+        if (ctx.sopInstanceUid() != null && f != CommandField.C_FIND_RQ && f != CommandField.C_MOVE_RQ
+                && f != CommandField.C_GET_RQ && f != CommandField.C_ECHO_RQ) {
+            rsp.set(CommandElement.AffectedSOPInstanceUID, ctx.sopInstanceUid());
+        }
+        if (r.fields() != null) {
+            r.fields().copyTo(rsp);
+        }
+        send(ctx.presentationContextId(), rsp, r.dataSet());
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /**
+     * Sends a request and returns the future of its final response; pending responses go to
+     * {@code listener}. Blocks while the asynchronous operations window is full (PS3.7 D.3.3.3).
+     */
+    public CompletableFuture<DimseRsp> invoke(int presentationContextId, Command rq, DataWriter data,
+            ResponseListener listener) throws IOException {
+        try {
+            window.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException(association.name() + ": interrupted waiting for the window");
+        }
+        int id = nextMessageId();
+        rq.set(CommandElement.MessageID, id);
+        Outstanding o = new Outstanding(listener, new CompletableFuture<>());
+        outstanding.put(id, o);
+        try {
+            send(presentationContextId, rq, data);
+        } catch (IOException | RuntimeException e) {
+            outstanding.remove(id);
+            window.release();
+            throw e;
+        }
+        return o.future();
+    }
+
+    /** C-CANCEL-RQ for an outstanding C-FIND/C-MOVE/C-GET (PS3.7 9.3.2.1). */
+    public void cancel(int presentationContextId, int messageId) throws IOException {
+        send(presentationContextId, new Command().set(CommandElement.CommandField, CommandField.C_CANCEL_RQ.code())
+                .set(CommandElement.MessageIDBeingRespondedTo, messageId), null);
+    }
+
+    private synchronized int nextMessageId() {
+        do {
+            lastMessageId = lastMessageId % 0xFFFF + 1; // Message ID is US, 1..65535
+        } while (outstanding.containsKey(lastMessageId));
+        return lastMessageId;
+    }
+
+    /** The Message ID of the request sent last (for C-CANCEL). */
+    public synchronized int lastMessageId() {
+        return lastMessageId;
+    }
+
+    private void send(int pc, Command cmd, DataWriter data) throws IOException {
+        cmd.set(CommandElement.CommandDataSetType, data == null ? Command.NO_DATA_SET : 0x0000);
+        LOG.log(Level.DEBUG, () -> association.name() + ": sending " + cmd);
+        messageLock.lock();
+        try {
+            PDataOutputStream out = association.openPData(pc, true);
+            out.write(cmd.encode());
+            out.close();
+            if (data != null) {
+                PDataOutputStream ds = association.openPData(pc, false);
+                try {
+                    data.writeTo(ds);
+                } catch (IOException | RuntimeException e) {
+                    // the data set is cut short: the peer cannot tell, so the association must end
+                    association.abort();
+                    throw e;
+                }
+                ds.close();
+            }
+        } finally {
+            messageLock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- association events
+
+    @Override
+    public void onReleaseIndication(Association as) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!running.isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void onClose(Association as) {
+        AssociationAbortedException cause = new AssociationAbortedException(as.name() + ": " + as.closeReason());
+        if (dataStream != null) {
+            dataStream.fail(cause);
+        }
+        running.values().forEach(DimseRequestContext::cancel);
+        outstanding.values().forEach(o -> o.future().completeExceptionally(cause));
+        outstanding.clear();
+    }
+}
