@@ -1,16 +1,21 @@
 package org.strata.dicom.net.dimse;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.strata.dicom.core.Attributes;
+import org.strata.dicom.core.Tag;
+import org.strata.dicom.core.Tags;
+import org.strata.dicom.core.VR;
+import org.strata.dicom.core.io.DicomReader;
+import org.strata.dicom.core.io.DicomWriter;
 
 /**
- * A DIMSE command set (PS3.7 6.3, E.1), always encoded in Implicit VR Little Endian (PS3.7 6.3.1).
- * Values: {@link Integer} for US/UL, {@link String} for UI/AE/LO/SH, {@code int[]} for AT, raw
- * {@code byte[]} for elements we do not know. This is the network layer's own minimal codec for
- * group 0000; data sets are opaque to it.
+ * A DIMSE command set (PS3.7 6.3, E.1): group 0000 elements held in a dicom-core {@link Attributes}
+ * and encoded by dicom-core, always in Implicit VR Little Endian with the Command Group Length
+ * first (PS3.7 6.3.1). Values: {@link Integer} for US/UL, {@link String} for UI/AE/LO, {@code int[]}
+ * for AT. Data sets are opaque to it.
  */
 public final class Command {
 
@@ -19,31 +24,45 @@ public final class Command {
     /** Upper bound for a received command set. */
     static final int MAX_LENGTH = 1 << 16;
 
-    private final TreeMap<Integer, Object> elements = new TreeMap<>(Integer::compareUnsigned);
+    private final Attributes attrs;
+
+    public Command() {
+        this(new Attributes(16));
+    }
+
+    private Command(Attributes attrs) {
+        this.attrs = attrs;
+    }
 
     public Command set(CommandElement e, Object value) {
+        VR vr = VR.valueOf(e.vr());
         if (value == null) {
-            elements.remove(e.tag());
+            attrs.remove(e.tag());
+        } else if (value instanceof Integer i) {
+            attrs.setInt(e.tag(), vr, i & 0xFFFFFFFFL);
+        } else if (value instanceof int[] tags) {
+            attrs.setInt(e.tag(), VR.AT, java.util.Arrays.stream(tags).mapToLong(t -> t & 0xFFFFFFFFL).toArray());
         } else {
-            elements.put(e.tag(), value);
+            attrs.setString(e.tag(), vr, value.toString());
         }
         return this;
     }
 
     public boolean contains(CommandElement e) {
-        return elements.containsKey(e.tag());
+        return attrs.contains(e.tag());
     }
 
     public int getInt(CommandElement e, int defaultValue) {
-        return elements.get(e.tag()) instanceof Integer i ? i : defaultValue;
+        return attrs.getInt(e.tag(), defaultValue);
     }
 
     public String getString(CommandElement e) {
-        return elements.get(e.tag()) instanceof String s ? s : null;
+        String s = attrs.getString(e.tag());
+        return s == null ? null : s.strip();
     }
 
     public int[] getTags(CommandElement e) {
-        return elements.get(e.tag()) instanceof int[] t ? t.clone() : null;
+        return attrs.contains(e.tag()) ? attrs.getInts(e.tag()) : null;
     }
 
     public CommandField commandField() {
@@ -68,138 +87,44 @@ public final class Command {
 
     /** Copies every element except the group length into {@code other}. */
     public void copyTo(Command other) {
-        elements.forEach((t, v) -> {
-            if (t != 0) {
-                other.elements.put(t, v);
+        for (int i = 0; i < attrs.size(); i++) {
+            if (attrs.tagAt(i) != Tag.CommandGroupLength) {
+                other.attrs.setValue(attrs.tagAt(i), attrs.vrAt(i), attrs.valueAt(i));
             }
-        });
-    }
-
-    public Map<Integer, Object> asMap() {
-        return java.util.Collections.unmodifiableMap(elements);
+        }
     }
 
     /** Encodes with the Command Group Length (0000,0000) first, PS3.7 E.1. */
     public byte[] encode() {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(256);
-        elements.forEach((tag, value) -> {
-            if (tag != 0) {
-                writeElement(body, tag, valueBytes(tag, value));
-            }
-        });
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.size() + 12);
-        writeElement(out, 0, le(body.size(), 4));
-        out.writeBytes(body.toByteArray());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try {
+            attrs.remove(Tag.CommandGroupLength);
+            DicomWriter.writeCommand(attrs, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory", e);
+        }
         return out.toByteArray();
     }
 
-    private static byte[] valueBytes(int tag, Object value) {
-        CommandElement e = CommandElement.of(tag);
-        String vr = e == null ? "UN" : e.vr();
-        if (value instanceof byte[] b) {
-            return b;
-        }
-        if (value instanceof int[] tags) {
-            byte[] b = new byte[tags.length * 4];
-            for (int i = 0; i < tags.length; i++) {
-                System.arraycopy(le(tags[i] >>> 16, 2), 0, b, i * 4, 2);
-                System.arraycopy(le(tags[i] & 0xFFFF, 2), 0, b, i * 4 + 2, 2);
-            }
-            return b;
-        }
-        if (value instanceof Integer i) {
-            return le(i, vr.equals("UL") ? 4 : 2);
-        }
-        byte[] s = value.toString().getBytes(StandardCharsets.US_ASCII);
-        if (s.length % 2 == 0) {
-            return s;
-        }
-        byte[] padded = Arrays.copyOf(s, s.length + 1); // UI pads with NUL, text VRs with space (PS3.5 6.2)
-        padded[s.length] = (byte) (vr.equals("UI") ? 0 : ' ');
-        return padded;
-    }
-
-    private static void writeElement(ByteArrayOutputStream out, int tag, byte[] value) {
-        out.write(tag >>> 16);
-        out.write(tag >>> 24);
-        out.write(tag);
-        out.write(tag >>> 8);
-        out.writeBytes(le(value.length, 4));
-        out.writeBytes(value);
-    }
-
-    private static byte[] le(int v, int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) (v >>> (8 * i));
-        }
-        return b;
-    }
-
-    /** Decodes an Implicit VR Little Endian command set; every length is checked. */
+    /** Decodes an Implicit VR Little Endian command set; anything but a well-formed group 0000 fails. */
     public static Command decode(byte[] b) throws DimseFormatException {
-        Command c = new Command();
-        int pos = 0;
-        while (pos < b.length) {
-            if (b.length - pos < 8) {
-                throw new DimseFormatException("command set truncated inside an element header");
-            }
-            int group = u16(b, pos);
-            int element = u16(b, pos + 2);
-            long len = u16(b, pos + 4) | ((long) u16(b, pos + 6) << 16);
-            pos += 8;
-            if (group != 0 || len > b.length - pos) {
-                throw new DimseFormatException(String.format("command element (%04X,%04X) of length %d", group,
-                        element, len));
-            }
-            int tag = element;
-            c.elements.put(tag, value(tag, b, pos, (int) len));
-            pos += (int) len;
+        Attributes attrs;
+        try {
+            attrs = DicomReader.readCommand(new ByteArrayInputStream(b));
+        } catch (IOException | RuntimeException e) {
+            throw new DimseFormatException("undecodable command set: " + e.getMessage());
         }
+        for (int i = 0; i < attrs.size(); i++) {
+            if ((attrs.tagAt(i) >>> 16) != 0) {
+                throw new DimseFormatException("command set holds element " + Tags.toHex(attrs.tagAt(i)));
+            }
+        }
+        Command c = new Command(attrs);
         if (c.commandField() == null) {
             throw new DimseFormatException("command set without a known Command Field: "
-                    + c.elements.get(CommandElement.CommandField.tag()));
+                    + attrs.getInt(Tag.CommandField, -1));
         }
         return c;
-    }
-
-    private static Object value(int tag, byte[] b, int pos, int len) throws DimseFormatException {
-        CommandElement e = CommandElement.of(tag);
-        if (e == null) {
-            return Arrays.copyOfRange(b, pos, pos + len);
-        }
-        switch (e.vr()) {
-            case "US":
-                if (len != 2) {
-                    throw new DimseFormatException(e + " has length " + len);
-                }
-                return u16(b, pos);
-            case "UL":
-                if (len != 4) {
-                    throw new DimseFormatException(e + " has length " + len);
-                }
-                return u16(b, pos) | (u16(b, pos + 2) << 16);
-            case "AT":
-                int[] tags = new int[len / 4];
-                for (int i = 0; i < tags.length; i++) {
-                    tags[i] = (u16(b, pos + i * 4) << 16) | u16(b, pos + i * 4 + 2);
-                }
-                return tags;
-            default:
-                int end = pos + len;
-                while (end > pos && (b[end - 1] == 0 || b[end - 1] == ' ')) {
-                    end--;
-                }
-                int start = pos;
-                while (start < end && b[start] == ' ' && !e.vr().equals("UI")) {
-                    start++;
-                }
-                return new String(b, start, end - start, StandardCharsets.US_ASCII);
-        }
-    }
-
-    private static int u16(byte[] b, int pos) {
-        return (b[pos] & 0xFF) | ((b[pos + 1] & 0xFF) << 8);
     }
 
     @Override
@@ -207,12 +132,11 @@ public final class Command {
         StringBuilder sb = new StringBuilder();
         CommandField f = commandField();
         sb.append(f == null ? "?" : f.name()).append('[');
-        elements.forEach((t, v) -> {
-            CommandElement e = CommandElement.of(t);
-            if (e != null && e != CommandElement.CommandField && e != CommandElement.CommandGroupLength) {
-                sb.append(e.name()).append('=').append(v instanceof int[] a ? Arrays.toString(a) : v).append(", ");
+        for (CommandElement e : CommandElement.values()) {
+            if (e != CommandElement.CommandField && e != CommandElement.CommandGroupLength && contains(e)) {
+                sb.append(e.name()).append('=').append(String.join("\\", attrs.getStrings(e.tag()))).append(", ");
             }
-        });
+        }
         if (sb.charAt(sb.length() - 1) == ' ') {
             sb.setLength(sb.length() - 2);
         }

@@ -43,7 +43,7 @@ public enum CommandElement {
         return vr;
     }
 
-    static CommandElement of(int tag) {
+    public static CommandElement of(int tag) {
         for (CommandElement e : values()) {
             if (e.tag == tag) {
                 return e;

@@ -63,6 +63,12 @@ public final class DimseChannel implements UpperLayerUser {
         this.window = new Semaphore(n == 0 ? Integer.MAX_VALUE : n);
     }
 
+    /** The upper layer user factory for a listener or requestor: one channel per association. */
+    public static java.util.function.Function<Association, UpperLayerUser> factory(DimseServiceRegistry registry,
+            NetRuntime runtime) {
+        return as -> new DimseChannel(as, registry, runtime);
+    }
+
     public Association association() {
         return association;
     }
@@ -71,6 +77,21 @@ public final class DimseChannel implements UpperLayerUser {
     public String transferSyntax(int presentationContextId) {
         return association.accept().presentationContext(presentationContextId)
                 .filter(PresentationContextAc::accepted).map(PresentationContextAc::transferSyntax).orElse(null);
+    }
+
+    /** The first accepted presentation context for the abstract syntax (and transfer syntax, if given). */
+    public int presentationContext(String abstractSyntax, String transferSyntax) throws IOException {
+        for (org.strata.dicom.net.pdu.PresentationContextRq pc : association.request().presentationContexts()) {
+            if (!pc.abstractSyntax().equals(abstractSyntax)) {
+                continue;
+            }
+            PresentationContextAc ac = association.accept().presentationContext(pc.id()).orElse(null);
+            if (ac != null && ac.accepted() && (transferSyntax == null || transferSyntax.equals(ac.transferSyntax()))) {
+                return pc.id();
+            }
+        }
+        throw new NoPresentationContextException(association.name() + ": no accepted presentation context for "
+                + abstractSyntax + (transferSyntax == null ? "" : " with " + transferSyntax));
     }
 
     // ---------------------------------------------------------------- receiving

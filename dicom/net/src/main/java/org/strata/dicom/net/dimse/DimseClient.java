@@ -13,8 +13,6 @@ import org.strata.dicom.net.config.RemoteAe;
 import org.strata.dicom.net.config.Timeouts;
 import org.strata.dicom.net.config.TlsConfig;
 import org.strata.dicom.net.pdu.AssociateRq;
-import org.strata.dicom.net.pdu.PresentationContextAc;
-import org.strata.dicom.net.pdu.PresentationContextRq;
 
 /**
  * The SCU side of an association: C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET, C-CANCEL and the N-
@@ -54,17 +52,7 @@ public final class DimseClient implements AutoCloseable {
 
     /** The first accepted presentation context for the abstract syntax (and transfer syntax, if given). */
     public int presentationContext(String abstractSyntax, String transferSyntax) throws IOException {
-        for (PresentationContextRq pc : association.request().presentationContexts()) {
-            if (!pc.abstractSyntax().equals(abstractSyntax)) {
-                continue;
-            }
-            PresentationContextAc ac = association.accept().presentationContext(pc.id()).orElse(null);
-            if (ac != null && ac.accepted() && (transferSyntax == null || transferSyntax.equals(ac.transferSyntax()))) {
-                return pc.id();
-            }
-        }
-        throw new NoPresentationContextException(association.name() + ": no accepted presentation context for "
-                + abstractSyntax + (transferSyntax == null ? "" : " with " + transferSyntax));
+        return channel.presentationContext(abstractSyntax, transferSyntax);
     }
 
     private Invocation invoke(String sopClass, String ts, Command rq, DataWriter data, ResponseListener l)
