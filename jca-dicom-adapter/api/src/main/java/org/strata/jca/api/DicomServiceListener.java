@@ -1,0 +1,20 @@
+package org.strata.jca.api;
+
+import java.io.InputStream;
+
+/**
+ * The message listener interface of the DICOM resource adapter: the adapter calls one typed
+ * method per DIMSE request on a message endpoint (an MDB of the archive) and answers with the
+ * status it returns. The SCP must answer synchronously, so every method returns the status.
+ */
+public interface DicomServiceListener {
+
+    /** C-ECHO (PS3.4 A.4): the status to answer with, normally {@link DimseStatus#SUCCESS}. */
+    DimseStatus echo(AssociationInfo association);
+
+    /**
+     * C-STORE (PS3.4 B.2.2): store the data set, read from {@code dataSet} in the request's
+     * transfer syntax (without file meta information), and answer only once it is durable.
+     */
+    DimseStatus store(AssociationInfo association, StoreRequest request, InputStream dataSet);
+}

@@ -1,0 +1,59 @@
+package org.strata.jca;
+
+import java.io.IOException;
+import org.strata.dicom.net.assoc.Association;
+import org.strata.dicom.net.dimse.CommandElement;
+import org.strata.dicom.net.dimse.CommandField;
+import org.strata.dicom.net.dimse.DimseException;
+import org.strata.dicom.net.dimse.DimseRequestContext;
+import org.strata.dicom.net.dimse.DimseResponse;
+import org.strata.dicom.net.dimse.DimseService;
+import org.strata.dicom.net.dimse.DimseServiceRegistry;
+import org.strata.dicom.net.dimse.Status;
+import org.strata.jca.api.AssociationInfo;
+import org.strata.jca.api.DimseStatus;
+import org.strata.jca.api.StoreRequest;
+
+/**
+ * The DIMSE services of one activation: each request becomes one typed call on the message
+ * endpoint, whose returned status is the response.
+ */
+final class ListenerServices {
+
+    private ListenerServices() {
+    }
+
+    static DimseServiceRegistry registry(EndpointInvoker endpoint) {
+        DimseService echo = rq -> {
+            expect(rq, CommandField.C_ECHO_RQ);
+            return response(endpoint.call(l -> l.echo(info(rq.association()))));
+        };
+        DimseService storage = rq -> {
+            expect(rq, CommandField.C_STORE_RQ);
+            StoreRequest store = new StoreRequest(rq.sopClassUid(), rq.sopInstanceUid(), rq.transferSyntax(),
+                    rq.command().getInt(CommandElement.Priority, 0),
+                    rq.command().getString(CommandElement.MoveOriginatorApplicationEntityTitle),
+                    rq.command().getInt(CommandElement.MoveOriginatorMessageID, 0));
+            return response(endpoint.call(l -> l.store(info(rq.association()), store, rq.dataSet())));
+        };
+        return new DimseServiceRegistry()
+                .register(DimseServiceRegistry.VERIFICATION, echo)
+                .register(DimseServiceRegistry.ANY, storage);
+    }
+
+    private static void expect(DimseRequestContext rq, CommandField field) throws DimseException {
+        if (rq.commandField() != field) {
+            throw new DimseException(Status.UNRECOGNIZED_OPERATION, rq.commandField() + " is not supported here");
+        }
+    }
+
+    static AssociationInfo info(Association as) {
+        return new AssociationInfo(as.name(), as.request().callingAeTitle(), as.request().calledAeTitle(),
+                as.remoteAddress());
+    }
+
+    private static DimseResponse response(DimseStatus status) throws IOException {
+        return status.comment() == null ? DimseResponse.of(status.code())
+                : DimseResponse.of(status.code(), status.comment());
+    }
+}
