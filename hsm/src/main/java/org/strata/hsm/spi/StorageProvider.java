@@ -9,7 +9,12 @@ import java.net.URI;
  * The one small storage SPI every tier implements (disk, object, tape), keyed by opaque ids —
  * never paths or DICOM UIDs. Writes are two-phase: {@link PendingWrite#commit()} makes the
  * object durable and visible, {@link PendingWrite#revoke()} leaves nothing behind.
- * Providers are chosen by the URI scheme of the tier ({@code file:}, {@code s3:}, {@code tar:}).
+ * Providers are chosen by the URI scheme of the tier ({@code file:}, {@code s3:}, {@code tar:})
+ * through {@link StorageProviders#open(URI, TierConfig)}.
+ *
+ * <p>Ids must satisfy {@link ObjectIds#validate(String)}. A missing object is reported as
+ * {@link java.nio.file.NoSuchFileException} by every tier; creating an id that already exists
+ * as {@link java.nio.file.FileAlreadyExistsException}.
  */
 public interface StorageProvider extends AutoCloseable {
 
@@ -25,7 +30,11 @@ public interface StorageProvider extends AutoCloseable {
     /** Opens an object for reading. */
     InputStream read(String id) throws IOException;
 
-    /** Opens {@code length} bytes of an object starting at {@code offset}. */
+    /**
+     * Opens the bytes {@code [offset, min(offset + length, size))} of an object. A range that
+     * starts at or beyond the end of the object (with {@code length > 0}) is an
+     * {@link java.io.EOFException}.
+     */
     InputStream readRange(String id, long offset, long length) throws IOException;
 
     boolean exists(String id) throws IOException;
@@ -40,12 +49,19 @@ public interface StorageProvider extends AutoCloseable {
     default void close() throws IOException {
     }
 
-    /** An object being written: stream the bytes, then commit or revoke exactly once. */
+    /**
+     * An object being written: stream the bytes, then commit or revoke exactly once. One thread
+     * at a time uses a pending write.
+     */
     interface PendingWrite extends AutoCloseable {
 
+        /** The stream to write the object's bytes to; always the same stream. */
         OutputStream stream() throws IOException;
 
-        /** Makes the written bytes durable (fsync or equivalent) and visible under the id. */
+        /**
+         * Makes the written bytes durable (fsync or equivalent) and visible under the id. When
+         * it throws, nothing is visible under the id and the write is revoked.
+         */
         void commit() throws IOException;
 
         /** Discards the written bytes. */

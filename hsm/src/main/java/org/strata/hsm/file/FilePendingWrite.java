@@ -1,0 +1,144 @@
+package org.strata.hsm.file;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.UUID;
+
+import org.strata.hsm.io.Fsync;
+import org.strata.hsm.spi.StorageProvider.PendingWrite;
+
+/**
+ * Two-phase write of one file: bytes go to {@code .<id>.<random>.tmp} in the object's own
+ * directory; commit forces the file ({@code FileChannel.force(true)}), renames it atomically to
+ * the id and forces the directory; revoke deletes the temporary file. A crash before the rename
+ * leaves only a dot-file, which is never taken for an object.
+ *
+ * <p>Two processes writing the same id at once are not arbitrated here (the rename would let
+ * the later one win): the archive allocates ids uniquely; the check at create and at commit
+ * only catches reuse of an existing id.
+ */
+final class FilePendingWrite implements PendingWrite {
+
+    private enum State { OPEN, COMMITTED, REVOKED }
+
+    private final FileStorageProvider tier;
+    private final String id;
+    private final Path target;
+    private final Path temp;
+    private final List<Path> createdDirs;
+    private final FileChannel channel;
+    private final OutputStream stream;
+    private State state = State.OPEN;
+
+    FilePendingWrite(FileStorageProvider tier, String id, Path target, List<Path> createdDirs)
+            throws IOException {
+        this.tier = tier;
+        this.id = id;
+        this.target = target;
+        this.createdDirs = createdDirs;
+        this.temp = target.resolveSibling("." + id + "." + UUID.randomUUID() + ".tmp");
+        this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // closing the caller's stream only flushes: the channel stays open until commit/revoke
+        this.stream = new FilterOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 65536)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
+    }
+
+    Path temporaryFile() {
+        return temp;
+    }
+
+    @Override
+    public synchronized OutputStream stream() {
+        requireOpen();
+        return stream;
+    }
+
+    @Override
+    public synchronized void commit() throws IOException {
+        requireOpen();
+        try {
+            stream.flush();
+            channel.force(true);
+            channel.close();
+            tier.checkAbsent(id);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectories();
+            state = State.COMMITTED;
+        } catch (IOException | RuntimeException e) {
+            revokeQuietly(e);
+            throw e;
+        }
+    }
+
+    /** Makes the rename durable; when that fails the object is taken back before reporting it. */
+    private void forceDirectories() throws IOException {
+        try {
+            Fsync.directory(target.getParent());
+            for (Path dir : createdDirs) {
+                Fsync.directory(dir.getParent());
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException d) {
+                e.addSuppressed(d);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void revoke() throws IOException {
+        if (state == State.COMMITTED) {
+            throw new IllegalStateException("Already committed: " + id);
+        }
+        if (state == State.REVOKED) {
+            return;
+        }
+        state = State.REVOKED;
+        try {
+            channel.close();
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (state == State.OPEN) {
+            revoke();
+        }
+    }
+
+    private void revokeQuietly(Exception cause) {
+        try {
+            revoke();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("Write of " + id + " already " + state.name().toLowerCase());
+        }
+    }
+}
