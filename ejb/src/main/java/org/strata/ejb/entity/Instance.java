@@ -12,7 +12,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -28,8 +28,9 @@ public class Instance {
     public static final String FIND_BY_UID = "Instance.findByUid";
 
     @Id
-    @SequenceGenerator(name = "instance_seq", sequenceName = "instance_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "instance_seq")
+    @TableGenerator(name = "instance_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",
+            pkColumnValue = "instance", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "instance_ids")
     private long pk;
 
     @Version

@@ -10,7 +10,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -29,8 +29,9 @@ public class Location {
     public static final String FIND_BY_INSTANCE = "Location.findByInstance";
 
     @Id
-    @SequenceGenerator(name = "location_seq", sequenceName = "location_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "location_seq")
+    @TableGenerator(name = "location_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",
+            pkColumnValue = "location", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "location_ids")
     private long pk;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
@@ -30,8 +30,9 @@ public class Patient {
     public static final String FIND_BY_ID = "Patient.findById";
 
     @Id
-    @SequenceGenerator(name = "patient_seq", sequenceName = "patient_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "patient_seq")
+    @TableGenerator(name = "patient_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",
+            pkColumnValue = "patient", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "patient_ids")
     private long pk;
 
     @Version

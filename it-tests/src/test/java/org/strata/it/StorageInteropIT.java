@@ -1,0 +1,91 @@
+package org.strata.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * DCMTK's echoscu and storescu against the deployed archive: requests travel through the
+ * resource adapter into the archive's message endpoint.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StorageInteropIT {
+
+    static final Path PYDICOM_FILES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.strataEar();
+    }
+
+    private static String port() {
+        return System.getProperty("it.dicom.port");
+    }
+
+    @Test
+    void echoscuIsAnsweredWithSuccess() throws Exception {
+        Dcmtk.Result r = Dcmtk.run("echoscu", "-v", "-aec", "STRATA", "127.0.0.1", port());
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Received Echo Response (Success)"), r.output());
+    }
+
+    @Test
+    void echoscuToAnotherCalledAeTitleIsRejected() throws Exception {
+        Dcmtk.Result r = Dcmtk.run("echoscu", "-aec", "NOT-STRATA", "127.0.0.1", port());
+        assertTrue(r.exitCode() != 0, r.output());
+        assertTrue(r.output().contains("Reason: Called AE Title Not Recognized"), r.output());
+    }
+
+    @Test
+    void storescuStoresAndEachObjectBecomesOneDurableFile() throws Exception {
+        List<Path> files = List.of(PYDICOM_FILES.resolve("CT_small.dcm"), PYDICOM_FILES.resolve("MR_small.dcm"),
+                PYDICOM_FILES.resolve("rtplan.dcm"));
+        long before = storedObjects();
+        Dcmtk.Result r = Dcmtk.run("storescu", Stream.concat(Stream.of("-v", "-aec", "STRATA", "127.0.0.1", port()),
+                files.stream().map(Path::toString)).toList());
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(3, r.output().split("Received Store Response \\(Success\\)", -1).length - 1, r.output());
+        assertEquals(before + 3, storedObjects(), "one object per instance on the online tier");
+
+        // the same instances again: OVERWRITE replaces the copies, nothing accumulates
+        Dcmtk.Result again = Dcmtk.run("storescu", Stream.concat(Stream.of("-aec", "STRATA", "127.0.0.1", port()),
+                files.stream().map(Path::toString)).toList());
+        assertEquals(0, again.exitCode(), again.output());
+        assertEquals(before + 3, storedObjects(), "a duplicate replaces, it does not add");
+    }
+
+    @Test
+    void anInstanceWithoutStudyInstanceUidIsRefusedAndLeavesNothing() throws Exception {
+        Path noStudy = Files.createTempFile("no-study-uid", ".dcm");
+        Files.copy(PYDICOM_FILES.resolve("CT_small.dcm"), noStudy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Dcmtk.Result removed = Dcmtk.run("dcmodify", "-nb", "-ea", "(0020,000D)", noStudy.toString());
+        assertEquals(0, removed.exitCode(), removed.output());
+        long before = storedObjects();
+        Dcmtk.Result r = Dcmtk.run("storescu", "-v", "-aec", "STRATA", "127.0.0.1", port(), noStudy.toString());
+        assertTrue(r.output().contains("Received Store Response (Error: DataSetDoesNotMatchSOPClass)"), r.output());
+        assertEquals(before, storedObjects(), "no object left behind");
+    }
+
+    /** Committed objects on the online tier (temporary files of a two-phase write excluded). */
+    private static long storedObjects() throws IOException {
+        Path storage = Path.of(System.getProperty("it.data.dir"), "storage");
+        if (!Files.isDirectory(storage)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(storage)) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).count();
+        }
+    }
+}
