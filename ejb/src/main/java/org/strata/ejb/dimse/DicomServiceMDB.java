@@ -7,10 +7,14 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.InputStream;
+import org.strata.dicom.core.Attributes;
+import org.strata.ejb.query.FindService;
 import org.strata.ejb.store.StoreService;
 import org.strata.jca.api.AssociationInfo;
 import org.strata.jca.api.DicomServiceListener;
 import org.strata.jca.api.DimseStatus;
+import org.strata.jca.api.QueryRequest;
+import org.strata.jca.api.QueryResponses;
 import org.strata.jca.api.StoreRequest;
 
 /**
@@ -30,6 +34,9 @@ public class DicomServiceMDB implements DicomServiceListener {
     @EJB
     StoreService storeService;
 
+    @EJB
+    FindService findService;
+
     /** PS3.4 A.4: Verification answers success. */
     @Override
     public DimseStatus echo(AssociationInfo association) {
@@ -39,5 +46,11 @@ public class DicomServiceMDB implements DicomServiceListener {
     @Override
     public DimseStatus store(AssociationInfo association, StoreRequest request, InputStream dataSet) {
         return storeService.store(association, request, dataSet);
+    }
+
+    @Override
+    public DimseStatus find(AssociationInfo association, QueryRequest request, Attributes identifier,
+                            QueryResponses responses) {
+        return findService.find(association, request, identifier, responses);
     }
 }

@@ -1,5 +1,6 @@
 package org.strata.ejb.entity;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.TableGenerator;
@@ -60,17 +62,34 @@ public class Instance {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
+    /** The full header without bulk data, for return keys that are not columns. */
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "attributes")
+    private byte[] attributes;
+
     protected Instance() {
     }
 
     public Instance(Series series, String sopInstanceUid, String sopClassUid, String transferSyntaxUid,
-                    Integer instanceNumber, Instant receivedAt) {
+                    Integer instanceNumber, Instant receivedAt, byte[] attributes) {
         this.series = series;
         this.sopInstanceUid = sopInstanceUid;
         this.sopClassUid = sopClassUid;
         this.transferSyntaxUid = transferSyntaxUid;
         this.instanceNumber = instanceNumber;
         this.receivedAt = receivedAt;
+        this.attributes = attributes;
+    }
+
+    public byte[] getAttributes() {
+        return attributes;
+    }
+
+    /** A new copy replaced the stored one: its header replaces the kept one. */
+    public void replaceAttributes(String transferSyntaxUid, byte[] attributes) {
+        this.transferSyntaxUid = transferSyntaxUid;
+        this.attributes = attributes;
     }
 
     public long getPk() {

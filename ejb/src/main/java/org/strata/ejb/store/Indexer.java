@@ -57,7 +57,7 @@ public class Indexer {
         }
         series.update(h.series(), r.attributes());
         Instance instance = new Instance(series, h.sopInstanceUid(), h.sopClassUid(), r.transferSyntaxUid(),
-                h.instanceNumber(), r.receivedAt());
+                h.instanceNumber(), r.receivedAt(), r.attributes());
         em.persist(instance);
         em.persist(location(instance, r));
         series.addInstance();
@@ -84,6 +84,7 @@ public class Indexer {
             em.remove(old);
         }
         em.persist(location(existing, r));
+        existing.replaceAttributes(r.transferSyntaxUid(), r.attributes());
         return IndexResult.replaced(obsolete);
     }
 

@@ -1,6 +1,10 @@
 package org.strata.jca;
 
 import java.io.IOException;
+import java.util.List;
+import org.strata.dicom.core.Attributes;
+import org.strata.dicom.core.io.DicomReader;
+import org.strata.dicom.core.io.TransferSyntax;
 import org.strata.dicom.net.assoc.Association;
 import org.strata.dicom.net.dimse.CommandElement;
 import org.strata.dicom.net.dimse.CommandField;
@@ -12,6 +16,7 @@ import org.strata.dicom.net.dimse.DimseServiceRegistry;
 import org.strata.dicom.net.dimse.Status;
 import org.strata.jca.api.AssociationInfo;
 import org.strata.jca.api.DimseStatus;
+import org.strata.jca.api.QueryRequest;
 import org.strata.jca.api.StoreRequest;
 
 /**
@@ -19,6 +24,10 @@ import org.strata.jca.api.StoreRequest;
  * endpoint, whose returned status is the response.
  */
 final class ListenerServices {
+
+    /** C-FIND information models (PS3.4 C.6): Patient Root, Study Root, Patient/Study Only (retired). */
+    static final List<String> QUERY_MODELS = List.of(
+            "1.2.840.10008.5.1.4.1.2.1.1", "1.2.840.10008.5.1.4.1.2.2.1", "1.2.840.10008.5.1.4.1.2.3.1");
 
     private ListenerServices() {
     }
@@ -36,9 +45,20 @@ final class ListenerServices {
                     rq.command().getInt(CommandElement.MoveOriginatorMessageID, 0));
             return response(endpoint.call(l -> l.store(info(rq.association()), store, rq.dataSet())));
         };
-        return new DimseServiceRegistry()
+        DimseService find = rq -> {
+            expect(rq, CommandField.C_FIND_RQ);
+            Attributes identifier = DicomReader.read(rq.dataSet(), TransferSyntax.of(rq.transferSyntax()));
+            QueryRequest query = new QueryRequest(rq.sopClassUid(),
+                    rq.command().getInt(CommandElement.Priority, 0), false);
+            DimseStatus status = endpoint.call(l -> l.find(info(rq.association()), query, identifier,
+                    new FindResponder(rq)));
+            return rq.cancelled() ? DimseResponse.of(Status.CANCEL) : response(status);
+        };
+        DimseServiceRegistry registry = new DimseServiceRegistry()
                 .register(DimseServiceRegistry.VERIFICATION, echo)
                 .register(DimseServiceRegistry.ANY, storage);
+        QUERY_MODELS.forEach(uid -> registry.register(uid, find));
+        return registry;
     }
 
     private static void expect(DimseRequestContext rq, CommandField field) throws DimseException {

@@ -1,6 +1,7 @@
 package org.strata.jca.api;
 
 import java.io.InputStream;
+import org.strata.dicom.core.Attributes;
 
 /**
  * The message listener interface of the DICOM resource adapter: the adapter calls one typed
@@ -17,4 +18,10 @@ public interface DicomServiceListener {
      * transfer syntax (without file meta information), and answer only once it is durable.
      */
     DimseStatus store(AssociationInfo association, StoreRequest request, InputStream dataSet);
+
+    /**
+     * C-FIND (PS3.4 C.4.1.3.1): send each match of {@code identifier} to {@code responses}, then
+     * return the final status (success, or an error; cancel is answered by the adapter).
+     */
+    DimseStatus find(AssociationInfo association, QueryRequest request, Attributes identifier, QueryResponses responses);
 }
