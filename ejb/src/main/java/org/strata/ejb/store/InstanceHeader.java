@@ -23,16 +23,16 @@ public record InstanceHeader(String sopClassUid, String sopInstanceUid, String s
                 required(a, Tag.StudyInstanceUID, "Study Instance UID"),
                 required(a, Tag.SeriesInstanceUID, "Series Instance UID"),
                 integer(a, Tag.InstanceNumber),
-                a.getString(Tag.PatientID, ""),
-                a.getString(Tag.IssuerOfPatientID, ""),
-                a.getString(Tag.PatientName),
-                a.getString(Tag.PatientBirthDate),
-                a.getString(Tag.PatientSex),
-                new StudyColumns(a.getString(Tag.StudyDate), a.getString(Tag.StudyTime),
-                        a.getString(Tag.AccessionNumber), a.getString(Tag.StudyID),
-                        a.getString(Tag.ReferringPhysicianName), a.getString(Tag.StudyDescription)),
-                new SeriesColumns(a.getString(Tag.Modality), integer(a, Tag.SeriesNumber),
-                        a.getString(Tag.SeriesDescription), a.getString(Tag.BodyPartExamined), sourceAeTitle));
+                text(a, Tag.PatientID, ""),
+                text(a, Tag.IssuerOfPatientID, ""),
+                text(a, Tag.PatientName, null),
+                text(a, Tag.PatientBirthDate, null),
+                text(a, Tag.PatientSex, null),
+                new StudyColumns(text(a, Tag.StudyDate, null), text(a, Tag.StudyTime, null),
+                        text(a, Tag.AccessionNumber, null), text(a, Tag.StudyID, null),
+                        text(a, Tag.ReferringPhysicianName, null), text(a, Tag.StudyDescription, null)),
+                new SeriesColumns(text(a, Tag.Modality, null), integer(a, Tag.SeriesNumber),
+                        text(a, Tag.SeriesDescription, null), text(a, Tag.BodyPartExamined, null), sourceAeTitle));
     }
 
     private static String required(Attributes a, int tag, String name) throws InvalidInstanceException {
@@ -41,6 +41,12 @@ public record InstanceHeader(String sopClassUid, String sopInstanceUid, String s
             throw new InvalidInstanceException(name + " is missing");
         }
         return value.strip();
+    }
+
+    /** A string value without its insignificant leading and trailing spaces (PS3.5 6.2). */
+    private static String text(Attributes a, int tag, String absent) {
+        String value = a.getString(tag);
+        return value == null ? absent : value.strip();
     }
 
     private static Integer integer(Attributes a, int tag) {

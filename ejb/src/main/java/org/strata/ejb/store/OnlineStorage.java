@@ -44,8 +44,13 @@ public class OnlineStorage {
     }
 
     @PreDestroy
-    void close() throws IOException {
-        provider.close();
+    void close() {
+        try {
+            provider.close();
+        } catch (IOException e) {
+            java.util.logging.Logger.getLogger(OnlineStorage.class.getName())
+                    .warning("closing the online tier: " + e.getMessage());
+        }
     }
 
     public DigestingStorage digesting() {
