@@ -37,7 +37,10 @@ final class MatchResponse {
                 continue;
             }
             int j = stored.indexOf(tag);
-            if (j >= 0) {
+            if (j >= 0 && stored.vrAt(j).isText()) {
+                // decoded and re-encoded: padding dropped, character set of the response applied
+                rsp.setString(tag, stored.vrAt(j), stored.stringsAt(j));
+            } else if (j >= 0) {
                 rsp.setValue(tag, stored.vrAt(j), stored.valueAt(j));
             } else {
                 rsp.setValue(tag, keys.vrAt(i), null);

@@ -89,11 +89,15 @@ public class Indexer {
     }
 
     private Patient patient(InstanceHeader h, byte[] attributes) {
-        Patient patient = single(em.createNamedQuery(Patient.FIND_BY_ID, Patient.class)
-                .setParameter("patientId", h.patientId()).setParameter("issuer", h.issuerOfPatientId())
-                .getResultList());
+        Patient patient = h.patientId().isEmpty()
+                ? single(em.createNamedQuery(Patient.FIND_WITHOUT_ID_BY_NAME, Patient.class)
+                        .setParameter("issuer", h.issuerOfPatientId())
+                        .setParameter("name", h.patientName()).getResultList())
+                : single(em.createNamedQuery(Patient.FIND_BY_ID, Patient.class)
+                        .setParameter("patientId", h.patientId()).setParameter("issuer", h.issuerOfPatientId())
+                        .getResultList());
         if (patient == null) {
-            patient = new Patient(h.patientId(), h.issuerOfPatientId());
+            patient = new Patient(h.patientId(), h.issuerOfPatientId(), h.patientName());
             em.persist(patient);
         }
         patient.update(h.patientName(), h.patientBirthDate(), h.patientSex(), attributes);

@@ -25,7 +25,7 @@ public record InstanceHeader(String sopClassUid, String sopInstanceUid, String s
                 integer(a, Tag.InstanceNumber),
                 text(a, Tag.PatientID, ""),
                 text(a, Tag.IssuerOfPatientID, ""),
-                text(a, Tag.PatientName, null),
+                text(a, Tag.PatientName, ""),
                 text(a, Tag.PatientBirthDate, null),
                 text(a, Tag.PatientSex, null),
                 new StudyColumns(text(a, Tag.StudyDate, null), text(a, Tag.StudyTime, null),

@@ -51,6 +51,9 @@ public class StoreService {
     /** Setting holding the duplicate policy of a called AE: {@code store.duplicates.<AE title>}. */
     public static final String DUPLICATE_POLICY_SETTING = "store.duplicates.";
 
+    /** Transactions tried per instance before giving up (concurrent inserts of the same study). */
+    static final int INDEX_ATTEMPTS = 3;
+
     private static final ReadOptions HEADER = ReadOptions.builder().stopBeforePixelData().build();
 
     @EJB
@@ -92,14 +95,25 @@ public class StoreService {
         return index(as, rq, received);
     }
 
+    /**
+     * Indexes in one transaction; a transaction that lost a race with another association
+     * creating the same patient, study or series (unique key) is tried again.
+     */
     private DimseStatus index(AssociationInfo as, StoreRequest rq, Indexer.Received received) {
-        IndexResult result;
-        try {
-            result = indexer.index(received, duplicatePolicy(as.calledAeTitle()));
-        } catch (EJBException e) {
-            deleteQuietly(received.objectId());
-            LOG.log(Level.WARNING, as.name() + ": C-STORE " + rq.sopInstanceUid() + " not indexed: " + e.getMessage(), e);
-            return DimseStatus.of(OUT_OF_RESOURCES, "cannot index the instance");
+        DuplicatePolicy policy = duplicatePolicy(as.calledAeTitle());
+        IndexResult result = null;
+        for (int attempt = 1; result == null; attempt++) {
+            try {
+                result = indexer.index(received, policy);
+            } catch (EJBException e) {
+                if (attempt < INDEX_ATTEMPTS) {
+                    LOG.fine(() -> as.name() + ": indexing " + rq.sopInstanceUid() + " conflicted, again: " + e);
+                    continue;
+                }
+                deleteQuietly(received.objectId());
+                LOG.log(Level.WARNING, as.name() + ": C-STORE " + rq.sopInstanceUid() + " not indexed: " + e.getMessage(), e);
+                return DimseStatus.of(OUT_OF_RESOURCES, "cannot index the instance");
+            }
         }
         if (!result.keepsNewObject()) {
             deleteQuietly(received.objectId());
