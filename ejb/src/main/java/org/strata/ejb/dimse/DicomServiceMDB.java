@@ -9,12 +9,16 @@ import jakarta.ejb.TransactionAttributeType;
 import java.io.InputStream;
 import org.strata.dicom.core.Attributes;
 import org.strata.ejb.query.FindService;
+import org.strata.ejb.retrieve.RetrieveService;
 import org.strata.ejb.store.StoreService;
 import org.strata.jca.api.AssociationInfo;
 import org.strata.jca.api.DicomServiceListener;
 import org.strata.jca.api.DimseStatus;
 import org.strata.jca.api.QueryRequest;
 import org.strata.jca.api.QueryResponses;
+import org.strata.jca.api.RetrieveContext;
+import org.strata.jca.api.RetrieveOutcome;
+import org.strata.jca.api.RetrieveRequest;
 import org.strata.jca.api.StoreRequest;
 
 /**
@@ -37,6 +41,9 @@ public class DicomServiceMDB implements DicomServiceListener {
     @EJB
     FindService findService;
 
+    @EJB
+    RetrieveService retrieveService;
+
     /** PS3.4 A.4: Verification answers success. */
     @Override
     public DimseStatus echo(AssociationInfo association) {
@@ -52,5 +59,11 @@ public class DicomServiceMDB implements DicomServiceListener {
     public DimseStatus find(AssociationInfo association, QueryRequest request, Attributes identifier,
                             QueryResponses responses) {
         return findService.find(association, request, identifier, responses);
+    }
+
+    @Override
+    public RetrieveOutcome retrieve(AssociationInfo association, RetrieveRequest request, Attributes identifier,
+                                    RetrieveContext context) {
+        return retrieveService.retrieve(association, request, identifier, context);
     }
 }

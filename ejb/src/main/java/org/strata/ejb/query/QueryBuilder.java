@@ -25,6 +25,24 @@ public final class QueryBuilder {
      * @throws IllegalArgumentException for a key value that cannot be matched (e.g. a bad number)
      */
     public static Jpql build(QueryLevel level, Attributes identifier, QueryOptions options) {
+        QueryBuilder b = matching(level, identifier, options);
+        return new Jpql("SELECT " + level.alias() + from(level) + b.where() + " ORDER BY " + level.alias() + ".pk",
+                b.parameters);
+    }
+
+    /**
+     * The instances a C-MOVE/C-GET identifier at {@code level} selects, with their copy on
+     * {@code storageId}: rows of SOP Class UID, SOP Instance UID, transfer syntax, object id.
+     */
+    public static Jpql retrieve(QueryLevel level, Attributes identifier, String storageId) {
+        QueryBuilder b = matching(level, identifier, QueryOptions.DEFAULT);
+        b.conditions.add("l.storageId = " + b.param(storageId));
+        return new Jpql("SELECT i.sopClassUid, i.sopInstanceUid, i.transferSyntaxUid, l.objectId"
+                + " FROM Location l JOIN l.instance i JOIN i.series se JOIN se.study s JOIN s.patient p"
+                + b.where() + " ORDER BY se.pk, i.pk", b.parameters);
+    }
+
+    private static QueryBuilder matching(QueryLevel level, Attributes identifier, QueryOptions options) {
         QueryBuilder b = new QueryBuilder(options);
         for (int i = 0; i < identifier.size(); i++) {
             MatchKey key = MatchKey.of(identifier.tagAt(i));
@@ -32,12 +50,11 @@ public final class QueryBuilder {
                 b.match(key, identifier.stringsAt(i));
             }
         }
-        StringBuilder q = new StringBuilder("SELECT ").append(level.alias()).append(from(level));
-        if (!b.conditions.isEmpty()) {
-            q.append(" WHERE ").append(String.join(" AND ", b.conditions));
-        }
-        q.append(" ORDER BY ").append(level.alias()).append(".pk");
-        return new Jpql(q.toString(), b.parameters);
+        return b;
+    }
+
+    private String where() {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     private static String from(QueryLevel level) {

@@ -31,7 +31,7 @@ final class ListenerActivation implements AutoCloseable {
 
     static ListenerActivation start(MessageEndpointFactory factory, DicomActivationSpec spec, NetRuntime runtime)
             throws IOException {
-        DimseServiceRegistry registry = ListenerServices.registry(new EndpointInvoker(factory));
+        DimseServiceRegistry registry = ListenerServices.registry(new EndpointInvoker(factory), runtime);
         ApplicationEntityConfig ae = new ApplicationEntityConfig(spec.getAeTitle(), AcceptedCapabilities.all(),
                 spec.acceptedCallingAeTitleSet(), spec.getMaxAssociations());
         ListenerConfig config = new ListenerConfig(spec.getBindAddress(), spec.getPort(), List.of(ae), null,

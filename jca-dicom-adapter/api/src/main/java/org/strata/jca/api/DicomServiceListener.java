@@ -24,4 +24,11 @@ public interface DicomServiceListener {
      * return the final status (success, or an error; cancel is answered by the adapter).
      */
     DimseStatus find(AssociationInfo association, QueryRequest request, Attributes identifier, QueryResponses responses);
+
+    /**
+     * C-MOVE (PS3.4 C.4.2.3.1) or C-GET (PS3.4 C.4.3.3.1): store every instance the identifier
+     * selects through {@code context}, reporting progress as pending responses.
+     */
+    RetrieveOutcome retrieve(AssociationInfo association, RetrieveRequest request, Attributes identifier,
+                             RetrieveContext context);
 }
