@@ -24,9 +24,12 @@ import java.time.Instant;
         @Index(name = "ix_location_storage", columnList = "storage_id")})
 @NamedQuery(name = Location.FIND_BY_INSTANCE,
         query = "SELECT l FROM Location l WHERE l.instance = :instance ORDER BY l.pk")
+@NamedQuery(name = Location.COUNT_BY_OBJECT,
+        query = "SELECT COUNT(l) FROM Location l WHERE l.storageId = :storageId AND l.objectId = :objectId")
 public class Location {
 
     public static final String FIND_BY_INSTANCE = "Location.findByInstance";
+    public static final String COUNT_BY_OBJECT = "Location.countByObject";
 
     @Id
     @TableGenerator(name = "location_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",

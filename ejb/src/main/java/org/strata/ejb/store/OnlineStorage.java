@@ -11,7 +11,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.strata.ejb.entity.Location;
 import org.strata.hsm.digest.DigestingStorage;
+import org.strata.hsm.file.FileStorageProvider;
 import org.strata.hsm.spi.StorageProvider;
 import org.strata.hsm.spi.StorageProviders;
 import org.strata.hsm.spi.TierConfig;
@@ -25,22 +31,45 @@ import org.strata.hsm.spi.TierConfig;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class OnlineStorage {
 
+    private static final Logger LOG = Logger.getLogger(OnlineStorage.class.getName());
+
     /** The storage id recorded in every location on this tier. */
     public static final String STORAGE_ID = "online";
 
     private StorageProvider provider;
     private DigestingStorage digesting;
 
+    @PersistenceContext(unitName = "strata")
+    private EntityManager em;
+
+    /**
+     * Opens the tier and, before anything is received, removes what a crash left: temporary
+     * files of unfinished writes and objects committed but never indexed.
+     */
     @PostConstruct
     void open() {
         Path root = Path.of(System.getProperty("strata.data.dir", "strata-data"), "storage").toAbsolutePath();
+        Instant now = Instant.now();
         try {
             Files.createDirectories(root);
             provider = StorageProviders.open(URI.create(root.toUri().toString()), TierConfig.empty());
+            if (provider instanceof FileStorageProvider files) {
+                int temporaries = files.purgeTemporaries(now);
+                int orphans = Reconciliation.run(root, now, this::referenced);
+                if (temporaries + orphans > 0) {
+                    LOG.warning("online tier " + root + ": removed " + temporaries + " unfinished and " + orphans
+                            + " unindexed objects left by an earlier crash");
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the online tier at " + root + ": " + e.getMessage(), e);
         }
         digesting = new DigestingStorage(provider);
+    }
+
+    private boolean referenced(String objectId) {
+        return em.createNamedQuery(Location.COUNT_BY_OBJECT, Long.class).setParameter("storageId", STORAGE_ID)
+                .setParameter("objectId", objectId).getSingleResult() > 0;
     }
 
     @PreDestroy
@@ -48,8 +77,7 @@ public class OnlineStorage {
         try {
             provider.close();
         } catch (IOException e) {
-            java.util.logging.Logger.getLogger(OnlineStorage.class.getName())
-                    .warning("closing the online tier: " + e.getMessage());
+            LOG.warning("closing the online tier: " + e.getMessage());
         }
     }
 
