@@ -81,6 +81,14 @@ public class OnlineStorage {
         }
     }
 
+    /** A tier opened elsewhere (tests of the ingest path on a temporary directory). */
+    static OnlineStorage of(StorageProvider provider) {
+        OnlineStorage storage = new OnlineStorage();
+        storage.provider = provider;
+        storage.digesting = new DigestingStorage(provider);
+        return storage;
+    }
+
     public DigestingStorage digesting() {
         return digesting;
     }
