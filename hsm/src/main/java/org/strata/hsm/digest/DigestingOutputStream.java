@@ -6,12 +6,12 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 
 /** Counts and digests the bytes on their way to the underlying stream: one pass, no re-read. */
-final class DigestingOutputStream extends FilterOutputStream {
+public final class DigestingOutputStream extends FilterOutputStream {
 
     private final MessageDigest digest = Sha256.newDigest();
     private long count;
 
-    DigestingOutputStream(OutputStream out) {
+    public DigestingOutputStream(OutputStream out) {
         super(out);
     }
 
@@ -29,12 +29,12 @@ final class DigestingOutputStream extends FilterOutputStream {
         count += len;
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
     /** Finishes the digest; call once, after the last write. */
-    Sha256 finish() {
+    public Sha256 finish() {
         return Sha256.of(digest);
     }
 }

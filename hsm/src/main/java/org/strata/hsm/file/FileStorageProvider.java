@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import org.strata.hsm.io.Fsync;
 import org.strata.hsm.io.RangeInputStream;
 import org.strata.hsm.spi.ObjectIds;
 import org.strata.hsm.spi.StorageProvider;
@@ -96,7 +97,7 @@ public final class FileStorageProvider implements StorageProvider {
         checkAbsent(id);
         FileRoot root = chooseRoot();
         Path target = FanOutLayout.resolve(root.path(), id);
-        return new FilePendingWrite(this, id, target, createDirectories(root.path(), target.getParent()));
+        return new FilePendingWrite(this, id, target, createDirectories(target.getParent()));
     }
 
     /** The root holding {@code id}, if any. */
@@ -144,7 +145,7 @@ public final class FileStorageProvider implements StorageProvider {
             throw new AccessDeniedException(file.get().toString(), null, "root is " + state);
         }
         Files.deleteIfExists(file.get());
-        org.strata.hsm.io.Fsync.directory(file.get().getParent());
+        Fsync.directory(file.get().getParent());
     }
 
     /** Usable bytes above the watermarks of the writable roots. */
@@ -224,7 +225,7 @@ public final class FileStorageProvider implements StorageProvider {
     }
 
     /** Creates the fan-out directories; returns those it created, for the commit to force. */
-    private static List<Path> createDirectories(Path root, Path dir) throws IOException {
+    private static List<Path> createDirectories(Path dir) throws IOException {
         List<Path> created = new ArrayList<>();
         Path sub = dir.getParent();
         for (Path d : List.of(sub, dir)) {
@@ -237,7 +238,6 @@ public final class FileStorageProvider implements StorageProvider {
                 }
             }
         }
-        assert sub.getParent().equals(root);
         return created;
     }
 

@@ -3,6 +3,7 @@ package org.strata.hsm.spi;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -64,8 +65,10 @@ public final class TierConfig {
     @Override
     public String toString() {
         Map<String, String> shown = new TreeMap<>();
-        values.forEach((k, v) -> shown.put(k, k.toLowerCase().contains("secret")
-                || k.toLowerCase().contains("password") ? "***" : v));
+        values.forEach((k, v) -> {
+            String key = k.toLowerCase(Locale.ROOT);
+            shown.put(k, key.contains("secret") || key.contains("password") ? "***" : v);
+        });
         return "TierConfig" + shown;
     }
 }

@@ -228,6 +228,37 @@ class FileStorageProviderTest {
     }
 
     @Test
+    void concurrentWritersAndReadersShareTheTier() throws Exception {
+        FileStorageProvider tier = tier(FreeSpacePolicy.MOST_FREE, FileRoot.readWrite(r1), FileRoot.readWrite(r2));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        String id = "t" + thread + "-" + i;
+                        byte[] data = TestData.bytes(1000 + i, thread * 100L + i);
+                        write(tier, id, data);
+                        assertArrayEquals(data, TestData.readAll(tier.read(id)));
+                        if (i % 3 == 0) {
+                            tier.setState(i % 2 == 0 ? r1 : r2, RootState.READ_WRITE);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(320, regularFiles(r1).size() + regularFiles(r2).size());
+        assertTrue(regularFiles(dir).stream().noneMatch(p -> p.getFileName().toString().startsWith(".")));
+    }
+
+    @Test
     void missingRootIsRefusedAtStart() {
         assertThrows(NoSuchFileException.class, () -> tier(FreeSpacePolicy.MOST_FREE, FileRoot.readWrite(dir.resolve("absent"))));
     }

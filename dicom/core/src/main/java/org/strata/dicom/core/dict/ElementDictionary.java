@@ -76,6 +76,11 @@ public final class ElementDictionary {
         return lookup(tag).map(DictionaryEntry::defaultVR).orElse(VR.UN);
     }
 
+    /** Whether the dictionary lists the tag as "US or SS" (signedness follows Pixel Representation). */
+    public boolean isUsOrSs(int tag) {
+        return lookup(tag).map(e -> e.vrs().startsWith("US or SS")).orElse(false);
+    }
+
     /** The keyword of a tag, or the empty string for private or unknown tags. */
     public String keywordOf(int tag) {
         if (Tags.isPrivateCreator(tag)) {

@@ -72,6 +72,16 @@ public final class DicomReader {
     }
 
     /**
+     * The stream the reader consumes, positioned at the next unread byte (after a stop: at the
+     * header of the element the stop predicate matched). Continue from here, not from the
+     * stream given to the constructor, which the reader may have read ahead (buffered); for a
+     * deflated syntax this is the inflated stream.
+     */
+    public InputStream inputStream() {
+        return input.stream();
+    }
+
+    /**
      * The tag of the next element, without consuming it (e.g. after a stop), or -1 at the end.
      */
     public int peekTag() throws IOException {
@@ -129,7 +139,7 @@ public final class DicomReader {
             if (vr == null) {
                 // not a VR: an implicit VR element inside explicit VR data; the 4 bytes are its length
                 int high = input.readU16();
-                vr = dictionary.vrOf(tag);
+                vr = implicitVR(attrs, tag);
                 length = bigEndian ? code << 16 | high : high << 16 | Integer.reverseBytes(code) >>> 16;
             } else if (vr.hasLongExplicitHeader()) {
                 input.readU16();
@@ -138,7 +148,7 @@ public final class DicomReader {
                 length = input.readU16();
             }
         } else {
-            vr = dictionary.vrOf(tag);
+            vr = implicitVR(attrs, tag);
             length = input.readInt();
         }
         if (length == UNDEFINED) {
@@ -148,17 +158,27 @@ public final class DicomReader {
         if (vr == VR.SQ) {
             Sequence seq = attrs.newSequence(tag);
             seq.setUndefinedLength(false);
-            readItems(seq, length, start, depth);
+            readItems(seq, tag, length, start, depth);
             return;
         }
         attrs.setValue(tag, vr, readValue(tag, vr, length, start, depth));
     }
 
+    /** Dictionary VR; "US or SS" is SS when Pixel Representation (0028,0103) is 1 (PS3.5 A.1, PS3.3 C.7.6.3.1). */
+    private VR implicitVR(Attributes attrs, int tag) {
+        VR vr = dictionary.vrOf(tag);
+        if (vr == VR.US && dictionary.isUsOrSs(tag) && attrs.getInt(Tag.PixelRepresentation, 0) == 1) {
+            return VR.SS;
+        }
+        return vr;
+    }
+
     private void readUndefinedLength(Attributes attrs, int tag, VR vr, long start, int depth) throws IOException {
         if (vr == VR.SQ) {
-            readItems(attrs.newSequence(tag), UNDEFINED, start, depth);
+            readItems(attrs.newSequence(tag), tag, UNDEFINED, start, depth);
         } else if (tag == Tag.PixelData || vr == VR.OB || vr == VR.OW) {
-            attrs.setValue(tag, vr == VR.UN ? VR.OB : vr, readFragments(tag, vr, start, depth));
+            // PS3.5 A.4: encapsulated pixel data is OB, whatever VR the file claims
+            attrs.setValue(tag, VR.OB, readFragments(tag, start, depth));
         } else if (vr == VR.UN) {
             // PS3.5 6.2.2 Note: UN of undefined length is a sequence in Implicit VR Little Endian
             boolean wasExplicit = explicitVR;
@@ -166,7 +186,7 @@ public final class DicomReader {
             explicitVR = false;
             setBigEndian(false);
             try {
-                readItems(attrs.newSequence(tag), UNDEFINED, start, depth);
+                readItems(attrs.newSequence(tag), tag, UNDEFINED, start, depth);
             } finally {
                 explicitVR = wasExplicit;
                 setBigEndian(wasBigEndian);
@@ -181,11 +201,11 @@ public final class DicomReader {
         input.bigEndian(bigEndian);
     }
 
-    private void readItems(Sequence seq, int length, long start, int depth) throws IOException {
+    private void readItems(Sequence seq, int seqTag, int length, long start, int depth) throws IOException {
         if (depth >= options.maxDepth()) {
-            throw new DicomParseException("sequences nested deeper than " + options.maxDepth(), 0, start);
+            throw new DicomParseException("sequences nested deeper than " + options.maxDepth(), seqTag, start);
         }
-        checkLength(0, length, start);
+        checkLength(seqTag, length, start);
         long end = length == UNDEFINED ? UNDEFINED : input.position() + (length & 0xFFFFFFFFL);
         while (end == UNDEFINED || input.position() < end) {
             long itemStart = input.position();
@@ -195,21 +215,22 @@ public final class DicomReader {
                 return;
             }
             if (tag != Tags.ITEM) {
-                throw new DicomParseException("expected item in sequence", tag, itemStart);
+                throw new DicomParseException("expected item in sequence " + Tags.toString(seqTag) + ", found "
+                        + Tags.toString(tag), tag, itemStart);
             }
             Attributes item = seq.newItem();
             item.setUndefinedItemLength(itemLength == UNDEFINED);
             if (itemLength == UNDEFINED) {
                 readElements(item, UNDEFINED, depth + 1);
             } else {
-                checkLength(tag, itemLength, itemStart);
+                checkLength(seqTag, itemLength, itemStart);
                 readElements(item, input.position() + (itemLength & 0xFFFFFFFFL), depth + 1);
             }
         }
     }
 
-    private Fragments readFragments(int tag, VR vr, long start, int depth) throws IOException {
-        Fragments fragments = new Fragments(vr == VR.UN ? VR.OB : vr);
+    private Fragments readFragments(int tag, long start, int depth) throws IOException {
+        Fragments fragments = new Fragments(VR.OB);
         while (true) {
             long itemStart = input.position();
             int itemTag = input.readTag();

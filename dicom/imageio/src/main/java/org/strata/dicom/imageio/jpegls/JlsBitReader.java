@@ -1,0 +1,84 @@
+package org.strata.dicom.imageio.jpegls;
+
+import org.strata.dicom.imageio.PixelDataException;
+
+/**
+ * Reads the entropy-coded bits of a JPEG-LS scan, removing the stuffed 0 bit that follows every
+ * 0xFF byte (T.87 A.1). A 0xFF followed by a byte with its high bit set is a marker: reading stops
+ * there and feeds zero bits.
+ */
+final class JlsBitReader {
+
+    private final byte[] data;
+    private int pos;
+    private final int end;
+    private long buffer;
+    private int count;
+    private boolean previousWasFF;
+    private boolean atMarker;
+
+    JlsBitReader(byte[] data, int start, int end) {
+        this.data = data;
+        this.pos = start;
+        this.end = end;
+    }
+
+    private void fill() {
+        while (count <= 56) {
+            if (atMarker || pos >= end) {
+                buffer <<= 8;            // past the end: zero bits
+                count += 8;
+                continue;
+            }
+            int b = data[pos] & 0xFF;
+            if (previousWasFF) {
+                if (b >= 0x80) {
+                    atMarker = true;
+                    continue;
+                }
+                buffer = (buffer << 7) | b;
+                count += 7;
+            } else {
+                buffer = (buffer << 8) | b;
+                count += 8;
+            }
+            previousWasFF = b == 0xFF;
+            pos++;
+        }
+    }
+
+    int readBit() {
+        if (count == 0) {
+            fill();
+        }
+        count--;
+        return (int) (buffer >>> count) & 1;
+    }
+
+    int readBits(int n) {
+        if (n == 0) {
+            return 0;
+        }
+        if (count < n) {
+            fill();
+        }
+        count -= n;
+        return (int) (buffer >>> count) & ((1 << n) - 1);
+    }
+
+    /** Counts 0 bits up to and including the next 1 bit, failing beyond {@code max}. */
+    int readUnary(int max) {
+        int zeros = 0;
+        while (readBit() == 0) {
+            if (++zeros > max) {
+                throw new PixelDataException("JPEG-LS: corrupt Golomb code (more than " + max + " zero bits)");
+            }
+        }
+        return zeros;
+    }
+
+    /** Position of the first byte not yet consumed, or of the marker that ended the scan. */
+    int position() {
+        return previousWasFF ? pos - 1 : pos;
+    }
+}

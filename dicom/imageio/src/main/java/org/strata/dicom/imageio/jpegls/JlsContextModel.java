@@ -1,0 +1,143 @@
+package org.strata.dicom.imageio.jpegls;
+
+/**
+ * The adaptive state of a JPEG-LS scan: the 365 regular-mode contexts (A, B, C, N of T.87 A.2.2;
+ * indexed here by the sign-normalised quantised gradients), the two run-interruption contexts
+ * (A.7.2) and the Golomb parameter, error mapping and update rules built on them.
+ */
+final class JlsContextModel {
+
+    /** Index of the sign-normalised (Q1 >= 0) gradient triple; 5 * 9 * 9 slots, some unused. */
+    static final int REGULAR_CONTEXTS = 5 * 81;
+    private static final int MIN_C = -128;
+    private static final int MAX_C = 127;
+
+    private final int near;
+    private final int range;
+    private final int reset;
+    private final int[] a = new int[REGULAR_CONTEXTS];
+    private final int[] b = new int[REGULAR_CONTEXTS];
+    private final int[] c = new int[REGULAR_CONTEXTS];
+    private final int[] n = new int[REGULAR_CONTEXTS];
+    private final int[] riA = new int[2];
+    private final int[] riN = new int[2];
+    private final int[] riNn = new int[2];
+
+    JlsContextModel(JlsParameters p) {
+        this.near = p.near();
+        this.range = p.range();
+        this.reset = p.reset();
+        int a0 = Math.max(2, (range + 32) / 64);     // A.2.2 initialisation
+        java.util.Arrays.fill(a, a0);
+        java.util.Arrays.fill(n, 1);
+        java.util.Arrays.fill(riA, a0);
+        java.util.Arrays.fill(riN, 1);
+    }
+
+    static int index(int q1, int q2, int q3) {
+        return q1 * 81 + (q2 + 4) * 9 + (q3 + 4);
+    }
+
+    int correction(int ctx) {
+        return c[ctx];
+    }
+
+    /** A.5.1: the smallest k with N[Q] 2^k >= A[Q]. */
+    int golombK(int ctx) {
+        int k = 0;
+        while ((n[ctx] << k) < a[ctx]) {
+            k++;
+        }
+        return k;
+    }
+
+    private boolean specialMapping(int ctx, int k) {
+        return near == 0 && k == 0 && 2 * b[ctx] <= -n[ctx];
+    }
+
+    /** A.5.2: Errval to MErrval. */
+    int mapError(int ctx, int k, int err) {
+        if (specialMapping(ctx, k)) {
+            return err >= 0 ? 2 * err + 1 : -2 * (err + 1);
+        }
+        return err >= 0 ? 2 * err : -2 * err - 1;
+    }
+
+    /** Inverse of {@link #mapError}. */
+    int unmapError(int ctx, int k, int m) {
+        if (specialMapping(ctx, k)) {
+            return (m & 1) != 0 ? (m - 1) >> 1 : -(m >> 1) - 1;
+        }
+        return (m & 1) == 0 ? m >> 1 : -((m + 1) >> 1);
+    }
+
+    /** A.6.1 and A.6.2: update A, B, N and the bias correction C. */
+    void update(int ctx, int err) {
+        b[ctx] += err * (2 * near + 1);
+        a[ctx] += Math.abs(err);
+        if (n[ctx] == reset) {
+            a[ctx] >>= 1;
+            b[ctx] >>= 1;
+            n[ctx] >>= 1;
+        }
+        n[ctx]++;
+        if (b[ctx] <= -n[ctx]) {
+            b[ctx] += n[ctx];
+            if (c[ctx] > MIN_C) {
+                c[ctx]--;
+            }
+            if (b[ctx] <= -n[ctx]) {
+                b[ctx] = -n[ctx] + 1;
+            }
+        } else if (b[ctx] > 0) {
+            b[ctx] -= n[ctx];
+            if (c[ctx] < MAX_C) {
+                c[ctx]++;
+            }
+            if (b[ctx] > 0) {
+                b[ctx] = 0;
+            }
+        }
+    }
+
+    /** A.7.2.1: Golomb parameter of run-interruption context {@code riType}. */
+    int runInterruptionK(int riType) {
+        int temp = riType == 0 ? riA[0] : riA[1] + (riN[1] >> 1);
+        int k = 0;
+        while ((riN[riType] << k) < temp) {
+            k++;
+        }
+        return k;
+    }
+
+    /** A.7.2.1: EMErrval of a run-interruption error. */
+    int mapRunInterruption(int riType, int k, int err) {
+        boolean map = (k == 0 && err > 0 && 2 * riNn[riType] < riN[riType])
+                || (err < 0 && 2 * riNn[riType] >= riN[riType])
+                || (err < 0 && k != 0);
+        return 2 * Math.abs(err) - riType - (map ? 1 : 0);
+    }
+
+    /** Inverse of {@link #mapRunInterruption}. */
+    int unmapRunInterruption(int riType, int k, int em) {
+        int t = em + riType;
+        int map = t & 1;
+        int abs = (t + map) >> 1;
+        boolean negative = (k != 0 || 2 * riNn[riType] >= riN[riType]) == (map == 1);
+        return negative ? -abs : abs;
+    }
+
+    /** A.7.2.2: update of the run-interruption context. */
+    void updateRunInterruption(int riType, int err, int em) {
+        if (err < 0) {
+            riNn[riType]++;
+        }
+        riA[riType] += (em + 1 - riType) >> 1;
+        if (riN[riType] == reset) {
+            riA[riType] >>= 1;
+            riN[riType] >>= 1;
+            riNn[riType] >>= 1;
+        }
+        riN[riType]++;
+    }
+}

@@ -1,0 +1,224 @@
+package org.strata.hsm.s3;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.strata.hsm.TestData;
+import org.strata.hsm.digest.DigestMismatchException;
+import org.strata.hsm.digest.DigestingStorage;
+import org.strata.hsm.digest.Sha256;
+import org.strata.hsm.digest.StoredObject;
+import org.strata.hsm.spi.StorageProvider;
+import org.strata.hsm.spi.StorageProvider.PendingWrite;
+import org.strata.hsm.spi.StorageProviders;
+import org.strata.hsm.spi.TierConfig;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** The object tier against a real S3Proxy started for this class. */
+class S3StorageProviderTest {
+
+    static final String BUCKET = "strata-test";
+    static final int PART = S3Config.MIN_PART_SIZE;
+
+    @TempDir
+    static Path work;
+    static S3ProxyServer server;
+    static S3Client admin;
+    static S3StorageProvider tier;
+
+    @BeforeAll
+    static void startS3Proxy() throws Exception {
+        server = S3ProxyServer.start(work);
+        admin = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .endpointOverride(server.endpoint()).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        S3ProxyServer.CREDENTIALS.accessKeyId(), S3ProxyServer.CREDENTIALS.secretAccessKey())))
+                .build();
+        admin.createBucket(b -> b.bucket(BUCKET));
+        tier = new S3StorageProvider(S3Config.builder().endpoint(server.endpoint()).bucket(BUCKET)
+                .keyPrefix("archive/").credentials(S3ProxyServer.CREDENTIALS).partSize(PART).build());
+    }
+
+    @AfterAll
+    static void stopS3Proxy() throws Exception {
+        if (tier != null) {
+            tier.close();
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** The SPI's rules, against the same S3Proxy. */
+    @org.junit.jupiter.api.Nested
+    class Contract extends org.strata.hsm.spi.StorageProviderContract {
+        @Override
+        protected StorageProvider provider() {
+            return tier;
+        }
+    }
+
+    static List<String> keys() {
+        return admin.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream().map(S3Object::key).toList();
+    }
+
+    static List<MultipartUpload> uploads() {
+        return admin.listMultipartUploads(b -> b.bucket(BUCKET)).uploads();
+    }
+
+    @Test
+    void smallObjectIsOnePutVisibleOnlyAfterCommit() throws Exception {
+        byte[] data = TestData.bytes(100_000, 11);
+        PendingWrite w = tier.create("small");
+        w.stream().write(data);
+        assertFalse(tier.exists("small"), "nothing sent before commit");
+        assertFalse(keys().contains("archive/small"));
+        w.commit();
+        assertTrue(tier.exists("small"));
+        assertTrue(keys().contains("archive/small"));
+        assertEquals(data.length, admin.headObject(b -> b.bucket(BUCKET).key("archive/small")).contentLength());
+        assertArrayEquals(data, TestData.readAll(tier.read("small")));
+    }
+
+    @Test
+    void largeObjectStreamsAsMultipartAndIsVisibleOnlyWhenCompleted() throws Exception {
+        byte[] data = TestData.bytes(2 * PART + 1234, 12);
+        DigestingStorage storage = new DigestingStorage(tier);
+        try (DigestingStorage.DigestedWrite w = storage.create("large")) {
+            OutputStream out = w.stream();
+            for (int off = 0; off < data.length; off += 100_000) {
+                out.write(data, off, Math.min(100_000, data.length - off));
+            }
+            // two parts are already on the server, as an incomplete upload, not as an object
+            assertEquals(1, uploads().stream().filter(u -> u.key().equals("archive/large")).count());
+            assertFalse(tier.exists("large"));
+            StoredObject stored = w.commit();
+            assertEquals(new StoredObject("large", data.length, new Sha256(TestData.sha256Hex(data))), stored);
+            assertArrayEquals(data, TestData.readAll(storage.readVerified(stored)));
+        }
+        assertTrue(uploads().stream().noneMatch(u -> u.key().equals("archive/large")));
+        String etag = admin.headObject(b -> b.bucket(BUCKET).key("archive/large")).eTag();
+        assertTrue(etag.endsWith("-3\""), "a three-part upload's ETag: " + etag);
+    }
+
+    @Test
+    void revokedMultipartUploadIsAbortedAndLeavesNothing() throws Exception {
+        PendingWrite w = tier.create("revoked");
+        w.stream().write(TestData.bytes(PART + 10, 13));
+        assertEquals(1, uploads().stream().filter(u -> u.key().equals("archive/revoked")).count());
+        w.revoke();
+        assertTrue(uploads().stream().noneMatch(u -> u.key().equals("archive/revoked")));
+        assertFalse(tier.exists("revoked"));
+        assertFalse(keys().contains("archive/revoked"));
+
+        try (PendingWrite small = tier.create("closed")) {
+            small.stream().write(1);
+        }
+        assertFalse(tier.exists("closed"));
+    }
+
+    @Test
+    void uploadAbandonedByACrashIsNeverVisibleAndIsAbortedLater() throws Exception {
+        // a writer that dies mid-upload: neither commit nor revoke, its client gone
+        S3StorageProvider crashing = new S3StorageProvider(tier.config());
+        PendingWrite w = crashing.create("crashed");
+        w.stream().write(TestData.bytes(PART + 100, 17));
+        crashing.close();
+
+        assertFalse(tier.exists("crashed"));
+        assertThrows(NoSuchFileException.class, () -> tier.read("crashed"));
+        assertEquals(1, uploads().stream().filter(u -> u.key().equals("archive/crashed")).count());
+        assertEquals(0, tier.abortIncompleteUploads(java.time.Instant.now().minusSeconds(3600)), "too young");
+        assertTrue(tier.abortIncompleteUploads(java.time.Instant.now().plusSeconds(60)) >= 1);
+        assertTrue(uploads().stream().noneMatch(u -> u.key().equals("archive/crashed")));
+        assertFalse(tier.exists("crashed"));
+    }
+
+    @Test
+    void readRangeUsesHttpRange() throws Exception {
+        byte[] data = TestData.bytes(50_000, 14);
+        new DigestingStorage(tier).store("ranged", new ByteArrayInputStream(data));
+        assertArrayEquals(Arrays.copyOfRange(data, 1000, 1100), TestData.readAll(tier.readRange("ranged", 1000, 100)));
+        assertArrayEquals(Arrays.copyOfRange(data, 49_990, 50_000), TestData.readAll(tier.readRange("ranged", 49_990, 100)));
+        assertArrayEquals(Arrays.copyOfRange(data, 7, 50_000), TestData.readAll(tier.readRange("ranged", 7, Long.MAX_VALUE)));
+        assertThrows(EOFException.class, () -> tier.readRange("ranged", 50_000, 10));
+        assertEquals(0, TestData.readAll(tier.readRange("ranged", 10, 0)).length);
+        assertThrows(NoSuchFileException.class, () -> tier.readRange("absent", 10, 0));
+    }
+
+    @Test
+    void missingExistingAndDeletedObjects() throws Exception {
+        assertThrows(NoSuchFileException.class, () -> tier.read("missing"));
+        assertFalse(tier.exists("missing"));
+        tier.delete("missing");
+
+        new DigestingStorage(tier).store("dup", new ByteArrayInputStream(new byte[] {1}));
+        assertThrows(FileAlreadyExistsException.class, () -> tier.create("dup"));
+        tier.delete("dup");
+        assertFalse(tier.exists("dup"));
+        assertThrows(IllegalArgumentException.class, () -> tier.create("../x"));
+        assertEquals(Long.MAX_VALUE, tier.usableSpace());
+    }
+
+    @Test
+    void objectChangedInTheStoreIsDetectedByTheVerifyingRead() throws Exception {
+        DigestingStorage storage = new DigestingStorage(tier);
+        StoredObject stored = storage.store("tampered", new ByteArrayInputStream(TestData.bytes(4096, 15)));
+        byte[] other = TestData.bytes(4096, 16);
+        admin.putObject(b -> b.bucket(BUCKET).key("archive/tampered"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(other));
+        try (InputStream in = storage.readVerified(stored)) {
+            assertThrows(DigestMismatchException.class, in::readAllBytes);
+        }
+    }
+
+    @Test
+    void openedByUriSchemeThroughServiceLoader() throws Exception {
+        try (StorageProvider p = StorageProviders.open(java.net.URI.create("s3://" + BUCKET + "/other/"),
+                TierConfig.of(Map.of("endpoint", server.endpoint().toString(),
+                        "accessKeyId", "local-identity", "secretAccessKey", "local-credential")))) {
+            assertInstanceOf(S3StorageProvider.class, p);
+            assertEquals("s3", p.scheme());
+            new DigestingStorage(p).store("via-factory", new ByteArrayInputStream(new byte[] {9}));
+            assertTrue(keys().contains("other/via-factory"));
+        }
+        try (StorageProvider p = StorageProviders.open(java.net.URI.create("s3://" + BUCKET + "/other/"),
+                TierConfig.of(Map.of("endpoint", server.endpoint().toString(),
+                        "accessKeyId", "local-identity", "secretAccessKey", "wrong")))) {
+            IOException e = assertThrows(IOException.class, () -> p.read("via-factory"));
+            assertFalse(e instanceof NoSuchFileException, "bad credentials are not a missing object");
+        }
+        assertTrue(Files.isDirectory(work.resolve("s3-data").resolve(BUCKET)), "the filesystem backend holds the bucket");
+    }
+}
