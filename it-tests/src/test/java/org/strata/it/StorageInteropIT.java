@@ -78,6 +78,23 @@ class StorageInteropIT {
         assertEquals(before, storedObjects(), "no object left behind");
     }
 
+    @Test
+    void anUnknownSopClassIsAcceptedWithoutItsPresentationContext() throws Exception {
+        try (org.strata.dicom.net.NetRuntime runtime = new org.strata.dicom.net.NetRuntime("it-unknown", 4);
+             org.strata.dicom.net.dimse.DimseClient client = org.strata.dicom.net.dimse.DimseClient.open(runtime,
+                     new org.strata.dicom.net.config.RemoteAe("STRATA", "127.0.0.1", Integer.parseInt(port())),
+                     new org.strata.dicom.net.dimse.AssociateRqBuilder("UNKNOWNSCU", "STRATA")
+                             .addContext("1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.1.2.1")
+                             .addContext("1.2.3.4.5.6.7.8.9.999", "1.2.840.10008.1.2.1").build(),
+                     org.strata.dicom.net.config.Timeouts.DEFAULT, null,
+                     org.strata.dicom.net.dimse.DimseServiceRegistry.withEcho())) {
+            assertTrue(client.presentationContext("1.2.840.10008.5.1.4.1.1.2", null) > 0, "CT Image Storage accepted");
+            org.junit.jupiter.api.Assertions.assertThrows(org.strata.dicom.net.dimse.NoPresentationContextException.class,
+                    () -> client.presentationContext("1.2.3.4.5.6.7.8.9.999", null), "unknown SOP class rejected");
+            client.release();
+        }
+    }
+
     /** Committed objects on the online tier (temporary files of a two-phase write excluded). */
     private static long storedObjects() throws IOException {
         Path storage = Path.of(System.getProperty("it.data.dir"), "storage");
