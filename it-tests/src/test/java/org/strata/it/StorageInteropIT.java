@@ -49,19 +49,19 @@ class StorageInteropIT {
     }
 
     @Test
-    void storescuStoresAndEachObjectBecomesOneDurableFile() throws Exception {
-        List<Path> files = List.of(PYDICOM_FILES.resolve("CT_small.dcm"), PYDICOM_FILES.resolve("MR_small.dcm"),
-                PYDICOM_FILES.resolve("rtplan.dcm"));
+    void storescuStoresAndEachObjectBecomesOneDurableFile(@org.junit.jupiter.api.io.TempDir Path corpus) throws Exception {
+        // new instances (new UIDs), so that other tests' stores do not matter
+        Process gen = new ProcessBuilder("/usr/bin/python3", "src/test/python/make_instances.py", corpus.toString(), "3")
+                .start();
+        assertEquals(0, gen.waitFor(), new String(gen.getErrorStream().readAllBytes()));
         long before = storedObjects();
-        Dcmtk.Result r = Dcmtk.run("storescu", Stream.concat(Stream.of("-v", "-aec", "STRATA", "127.0.0.1", port()),
-                files.stream().map(Path::toString)).toList());
+        Dcmtk.Result r = Dcmtk.run("storescu", "+sd", "-v", "-aec", "STRATA", "127.0.0.1", port(), corpus.toString());
         assertEquals(0, r.exitCode(), r.output());
         assertEquals(3, r.output().split("Received Store Response \\(Success\\)", -1).length - 1, r.output());
         assertEquals(before + 3, storedObjects(), "one object per instance on the online tier");
 
         // the same instances again: OVERWRITE replaces the copies, nothing accumulates
-        Dcmtk.Result again = Dcmtk.run("storescu", Stream.concat(Stream.of("-aec", "STRATA", "127.0.0.1", port()),
-                files.stream().map(Path::toString)).toList());
+        Dcmtk.Result again = Dcmtk.run("storescu", "+sd", "-aec", "STRATA", "127.0.0.1", port(), corpus.toString());
         assertEquals(0, again.exitCode(), again.output());
         assertEquals(before + 3, storedObjects(), "a duplicate replaces, it does not add");
     }
