@@ -22,11 +22,13 @@ final class StrataProcess implements AutoCloseable {
 
     private final Process process;
     private final int httpPort;
+    private final int dicomPort;
     private final StringBuffer output = new StringBuffer();
 
-    private StrataProcess(Process process, int httpPort) {
+    private StrataProcess(Process process, int httpPort, int dicomPort) {
         this.process = process;
         this.httpPort = httpPort;
+        this.dicomPort = dicomPort;
         Thread pump = new Thread(() -> pump(process.getInputStream()), "strata-output");
         pump.setDaemon(true);
         pump.start();
@@ -35,8 +37,10 @@ final class StrataProcess implements AutoCloseable {
     /** Starts {@code ./strata run --data DIR} on free ports, without STRATA_ADMIN_PASSWORD. */
     static StrataProcess start(Path data) throws IOException {
         int http = freePort();
-        ProcessBuilder pb = builder(data, "--http-port", String.valueOf(http)).redirectErrorStream(true);
-        return new StrataProcess(pb.start(), http);
+        int dicom = freePort();
+        ProcessBuilder pb = builder(data, "--http-port", String.valueOf(http), "--dicom-port", String.valueOf(dicom))
+                .redirectErrorStream(true);
+        return new StrataProcess(pb.start(), http, dicom);
     }
 
     /** Runs {@code ./strata run} to its end with extra arguments: for the refusals. */
@@ -53,9 +57,11 @@ final class StrataProcess implements AutoCloseable {
 
     private static ProcessBuilder builder(Path data, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("./strata", "run", "--data", data.toString(),
-                "--dicom-port", String.valueOf(freePort()), "--https-port", String.valueOf(freePort()),
-                "--mgmt-port", String.valueOf(freeMgmtPort())));
+                "--https-port", String.valueOf(freePort()), "--mgmt-port", String.valueOf(freeMgmtPort())));
         cmd.addAll(List.of(extra));
+        if (!cmd.contains("--dicom-port")) {
+            cmd.addAll(List.of("--dicom-port", String.valueOf(freePort())));
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("STRATA_"));
         return pb;
@@ -63,6 +69,10 @@ final class StrataProcess implements AutoCloseable {
 
     int httpPort() {
         return httpPort;
+    }
+
+    int dicomPort() {
+        return dicomPort;
     }
 
     String output() {

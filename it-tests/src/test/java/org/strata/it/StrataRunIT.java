@@ -37,6 +37,8 @@ class StrataRunIT {
                     Files.getPosixFilePermissions(passwordFile));
 
             assertEquals(401, Http.anonymous(strata.httpPort()).get("/strata/").statusCode());
+            Dcmtk.Result echo = Dcmtk.run("echoscu", "-aec", "STRATA", "127.0.0.1", String.valueOf(strata.dicomPort()));
+            assertEquals(0, echo.exitCode(), "C-ECHO to the DICOM port: " + echo.output());
             Http admin = Http.admin(strata.httpPort(), password);
             assertEquals(200, admin.get("/strata/").statusCode());
             assertEquals(200, admin.putJson("/strata/api/settings/run.kept", "{\"value\":\"" + value + "\"}").statusCode());

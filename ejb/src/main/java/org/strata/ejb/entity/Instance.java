@@ -1,5 +1,6 @@
 package org.strata.ejb.entity;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,9 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -28,8 +30,9 @@ public class Instance {
     public static final String FIND_BY_UID = "Instance.findByUid";
 
     @Id
-    @SequenceGenerator(name = "instance_seq", sequenceName = "instance_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "instance_seq")
+    @TableGenerator(name = "instance_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",
+            pkColumnValue = "instance", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "instance_ids")
     private long pk;
 
     @Version
@@ -59,17 +62,34 @@ public class Instance {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
+    /** The full header without bulk data, for return keys that are not columns. */
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "attributes")
+    private byte[] attributes;
+
     protected Instance() {
     }
 
     public Instance(Series series, String sopInstanceUid, String sopClassUid, String transferSyntaxUid,
-                    Integer instanceNumber, Instant receivedAt) {
+                    Integer instanceNumber, Instant receivedAt, byte[] attributes) {
         this.series = series;
         this.sopInstanceUid = sopInstanceUid;
         this.sopClassUid = sopClassUid;
         this.transferSyntaxUid = transferSyntaxUid;
         this.instanceNumber = instanceNumber;
         this.receivedAt = receivedAt;
+        this.attributes = attributes;
+    }
+
+    public byte[] getAttributes() {
+        return attributes;
+    }
+
+    /** A new copy replaced the stored one: its header replaces the kept one. */
+    public void replaceAttributes(String transferSyntaxUid, byte[] attributes) {
+        this.transferSyntaxUid = transferSyntaxUid;
+        this.attributes = attributes;
     }
 
     public long getPk() {

@@ -10,7 +10,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -24,13 +24,17 @@ import java.time.Instant;
         @Index(name = "ix_location_storage", columnList = "storage_id")})
 @NamedQuery(name = Location.FIND_BY_INSTANCE,
         query = "SELECT l FROM Location l WHERE l.instance = :instance ORDER BY l.pk")
+@NamedQuery(name = Location.COUNT_BY_OBJECT,
+        query = "SELECT COUNT(l) FROM Location l WHERE l.storageId = :storageId AND l.objectId = :objectId")
 public class Location {
 
     public static final String FIND_BY_INSTANCE = "Location.findByInstance";
+    public static final String COUNT_BY_OBJECT = "Location.countByObject";
 
     @Id
-    @SequenceGenerator(name = "location_seq", sequenceName = "location_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "location_seq")
+    @TableGenerator(name = "location_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",
+            pkColumnValue = "location", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "location_ids")
     private long pk;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
@@ -18,20 +18,25 @@ import jakarta.persistence.Version;
 /** A patient, identified by Patient ID and Issuer of Patient ID (PS3.3 C.7.1.1). */
 @Entity
 @Table(name = "patient",
-        uniqueConstraints = @UniqueConstraint(name = "uk_patient_id", columnNames = {"patient_id", "issuer"}),
+        uniqueConstraints = @UniqueConstraint(name = "uk_patient", columnNames = {"patient_id", "issuer", "id_less_name"}),
         indexes = {
                 @Index(name = "ix_patient_name", columnList = "patient_name"),
                 @Index(name = "ix_patient_name_upper", columnList = "patient_name_upper"),
                 @Index(name = "ix_patient_birth_date", columnList = "birth_date")})
 @NamedQuery(name = Patient.FIND_BY_ID,
         query = "SELECT p FROM Patient p WHERE p.patientId = :patientId AND p.issuer = :issuer")
+@NamedQuery(name = Patient.FIND_WITHOUT_ID_BY_NAME,
+        query = "SELECT p FROM Patient p WHERE p.patientId = '' AND p.issuer = :issuer AND p.idLessName = :name")
 public class Patient {
 
     public static final String FIND_BY_ID = "Patient.findById";
+    /** Instances without Patient ID belong to one patient per Patient's Name, never to one shared record. */
+    public static final String FIND_WITHOUT_ID_BY_NAME = "Patient.findWithoutIdByName";
 
     @Id
-    @SequenceGenerator(name = "patient_seq", sequenceName = "patient_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "patient_seq")
+    @TableGenerator(name = "patient_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",
+            pkColumnValue = "patient", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "patient_ids")
     private long pk;
 
     @Version
@@ -44,6 +49,13 @@ public class Patient {
     /** Issuer of Patient ID (0010,0021); empty string when none. */
     @Column(name = "issuer", length = 64, nullable = false)
     private String issuer;
+
+    /**
+     * For a patient without Patient ID: the Patient's Name that identifies it, so that unrelated
+     * instances without ID are not merged into one record; empty for patients with an ID.
+     */
+    @Column(name = "id_less_name", length = 324, nullable = false)
+    private String idLessName;
 
     /** Patient's Name (0010,0010) as received, all component groups. */
     @Column(name = "patient_name", length = 324)
@@ -73,9 +85,10 @@ public class Patient {
     protected Patient() {
     }
 
-    public Patient(String patientId, String issuer) {
+    public Patient(String patientId, String issuer, String patientName) {
         this.patientId = patientId;
         this.issuer = issuer;
+        this.idLessName = patientId.isEmpty() ? patientName : "";
     }
 
     public long getPk() {

@@ -12,7 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -28,8 +28,9 @@ public class Series {
     public static final String FIND_BY_UID = "Series.findByUid";
 
     @Id
-    @SequenceGenerator(name = "series_seq", sequenceName = "series_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "series_seq")
+    @TableGenerator(name = "series_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",
+            pkColumnValue = "series", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "series_ids")
     private long pk;
 
     @Version

@@ -14,7 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -34,8 +34,9 @@ public class Study {
     public static final String FIND_BY_UID = "Study.findByUid";
 
     @Id
-    @SequenceGenerator(name = "study_seq", sequenceName = "study_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "study_seq")
+    @TableGenerator(name = "study_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",
+            pkColumnValue = "study", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "study_ids")
     private long pk;
 
     @Version

@@ -9,7 +9,7 @@ class StudyCountsTest {
 
     @Test
     void countsAndModalitiesFollowTheInstancesAdded() {
-        Study study = new Study(new Patient("P1", ""), "1.2.3", Instant.EPOCH);
+        Study study = new Study(new Patient("P1", "", "Doe^John"), "1.2.3", Instant.EPOCH);
         study.addInstance(true, "MR", 100, Instant.EPOCH);
         study.addInstance(false, "MR", 50, Instant.EPOCH);
         study.addInstance(true, "CT", 10, Instant.EPOCH);

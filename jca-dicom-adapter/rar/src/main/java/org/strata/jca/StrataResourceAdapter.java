@@ -7,9 +7,14 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
+import org.strata.dicom.net.NetRuntime;
 
 /**
  * The DICOM resource adapter (Jakarta Connectors 2.1). It keeps the container's
@@ -19,11 +24,17 @@ public class StrataResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(StrataResourceAdapter.class.getName());
 
+    /** Threads of all listeners: readers and dispatchers, two per association. */
+    static final int MAX_THREADS = 512;
+
+    private final Map<ActivationKey, ListenerActivation> activations = new ConcurrentHashMap<>();
     private volatile BootstrapContext bootstrapContext;
     private volatile Instant startedAt;
+    private volatile NetRuntime runtime;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        this.runtime = new NetRuntime("strata-dicom", MAX_THREADS);
         this.bootstrapContext = context;
         this.startedAt = Instant.now();
         LOG.info("Strata DICOM resource adapter started");
@@ -32,6 +43,12 @@ public class StrataResourceAdapter implements ResourceAdapter {
     @Override
     public void stop() {
         bootstrapContext = null;
+        activations.values().forEach(ListenerActivation::close);
+        activations.clear();
+        NetRuntime r = runtime;
+        if (r != null) {
+            r.close();
+        }
         LOG.info("Strata DICOM resource adapter stopped");
     }
 
@@ -56,12 +73,46 @@ public class StrataResourceAdapter implements ResourceAdapter {
 
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
-        throw new jakarta.resource.NotSupportedException("DICOM listeners are not available yet: " + spec);
+        if (!(spec instanceof DicomActivationSpec dicom)) {
+            throw new jakarta.resource.NotSupportedException("not a DICOM activation: " + spec);
+        }
+        dicom.validate();
+        if (!isActive()) {
+            throw new ResourceAdapterInternalException("resource adapter is not started");
+        }
+        try {
+            activations.put(new ActivationKey(factory, spec), ListenerActivation.start(factory, dicom, runtime));
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot open " + dicom + ": " + e.getMessage(), e);
+            throw new ResourceException("cannot open " + dicom + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        // nothing was activated
+        ListenerActivation activation = activations.remove(new ActivationKey(factory, spec));
+        if (activation != null) {
+            activation.close();
+        }
+    }
+
+    /** The bound port of the activation of {@code spec}, or -1 (for tests and the console). */
+    int port(MessageEndpointFactory factory, ActivationSpec spec) {
+        ListenerActivation a = activations.get(new ActivationKey(factory, spec));
+        return a == null ? -1 : a.port();
+    }
+
+    /** Identity of one activation: the same factory and spec objects the container passed. */
+    private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ActivationKey k && k.factory == factory && k.spec == spec;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(factory) * 31 + System.identityHashCode(spec);
+        }
     }
 
     @Override

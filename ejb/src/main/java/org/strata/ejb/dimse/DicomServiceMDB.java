@@ -1,0 +1,69 @@
+package org.strata.ejb.dimse;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.InputStream;
+import org.strata.dicom.core.Attributes;
+import org.strata.ejb.query.FindService;
+import org.strata.ejb.retrieve.RetrieveService;
+import org.strata.ejb.store.StoreService;
+import org.strata.jca.api.AssociationInfo;
+import org.strata.jca.api.DicomServiceListener;
+import org.strata.jca.api.DimseStatus;
+import org.strata.jca.api.QueryRequest;
+import org.strata.jca.api.QueryResponses;
+import org.strata.jca.api.RetrieveContext;
+import org.strata.jca.api.RetrieveOutcome;
+import org.strata.jca.api.RetrieveRequest;
+import org.strata.jca.api.StoreRequest;
+
+/**
+ * The archive's DICOM endpoint: the resource adapter opens the listener (AE title and port from
+ * the system properties {@code strata.dicom.aet} and {@code strata.dicom.port}) and delivers
+ * each request here. Bound to the adapter in META-INF/jboss-ejb3.xml.
+ */
+@MessageDriven(messageListenerInterface = DicomServiceListener.class, activationConfig = {
+        @ActivationConfigProperty(propertyName = "aeTitle", propertyValue = "${strata.dicom.aet:STRATA}"),
+        @ActivationConfigProperty(propertyName = "port", propertyValue = "${strata.dicom.port:11112}"),
+        @ActivationConfigProperty(propertyName = "bindAddress", propertyValue = "${strata.dicom.bind:0.0.0.0}"),
+        @ActivationConfigProperty(propertyName = "maxAssociations", propertyValue = "${strata.dicom.max-associations:64}")})
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DicomServiceMDB implements DicomServiceListener {
+
+    @EJB
+    StoreService storeService;
+
+    @EJB
+    FindService findService;
+
+    @EJB
+    RetrieveService retrieveService;
+
+    /** PS3.4 A.4: Verification answers success. */
+    @Override
+    public DimseStatus echo(AssociationInfo association) {
+        return DimseStatus.SUCCESS;
+    }
+
+    @Override
+    public DimseStatus store(AssociationInfo association, StoreRequest request, InputStream dataSet) {
+        return storeService.store(association, request, dataSet);
+    }
+
+    @Override
+    public DimseStatus find(AssociationInfo association, QueryRequest request, Attributes identifier,
+                            QueryResponses responses) {
+        return findService.find(association, request, identifier, responses);
+    }
+
+    @Override
+    public RetrieveOutcome retrieve(AssociationInfo association, RetrieveRequest request, Attributes identifier,
+                                    RetrieveContext context) {
+        return retrieveService.retrieve(association, request, identifier, context);
+    }
+}

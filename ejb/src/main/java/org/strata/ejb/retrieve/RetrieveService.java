@@ -1,0 +1,173 @@
+package org.strata.ejb.retrieve;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.strata.dicom.core.Attributes;
+import org.strata.dicom.core.Tag;
+import org.strata.ejb.ae.RemoteAEConfig;
+import org.strata.ejb.ae.RemoteAEService;
+import org.strata.ejb.query.InformationModel;
+import org.strata.ejb.query.QueryLevel;
+import org.strata.ejb.store.OnlineStorage;
+import org.strata.jca.api.AssociationInfo;
+import org.strata.jca.api.DimseStatus;
+import org.strata.jca.api.RetrieveContext;
+import org.strata.jca.api.RetrieveOutcome;
+import org.strata.jca.api.RetrieveRequest;
+import org.strata.jca.api.StoreSubOperations;
+
+/**
+ * C-MOVE SCP (PS3.4 C.4.2.3) and C-GET SCP (PS3.4 C.4.3.3): the identifier selects instances;
+ * each becomes a C-STORE sub-operation in its stored transfer syntax, with a pending response
+ * after each, until done or cancelled.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RetrieveService {
+
+    private static final Logger LOG = Logger.getLogger(RetrieveService.class.getName());
+
+    /** PS3.4 C.4.2.1.4 statuses. */
+    static final int MOVE_DESTINATION_UNKNOWN = 0xA801;
+    static final int IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = 0xA900;
+    static final int UNABLE_TO_PERFORM_SUBOPERATIONS = 0xA702;
+    static final int SUBOPERATIONS_COMPLETE_WITH_FAILURES = 0xB000;
+
+    @EJB
+    RetrieveQuery retrieveQuery;
+
+    @EJB
+    RemoteAEService aes;
+
+    @EJB
+    OnlineStorage storage;
+
+    public RetrieveOutcome retrieve(AssociationInfo as, RetrieveRequest rq, Attributes identifier,
+                                    RetrieveContext context) {
+        InformationModel model = InformationModel.ofRetrieve(rq.sopClassUid());
+        QueryLevel level = QueryLevel.of(identifier.getString(Tag.QueryRetrieveLevel));
+        if (model == null || level == null || !model.offers(level)) {
+            return refuse(as, IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "Query/Retrieve Level "
+                    + identifier.getString(Tag.QueryRetrieveLevel) + " not in this information model");
+        }
+        Optional<RemoteAEConfig> destination = rq.isMove() ? aes.find(rq.moveDestination()) : Optional.empty();
+        if (rq.isMove()) {
+            if (destination.isEmpty()) {
+                return refuse(as, MOVE_DESTINATION_UNKNOWN, "Move Destination unknown: " + rq.moveDestination());
+            }
+        }
+        List<RetrieveItem> items = retrieveQuery.items(level, identifier);
+        if (items.isEmpty()) {
+            return new RetrieveOutcome(DimseStatus.SUCCESS, 0, 0, 0, List.of());
+        }
+        Progress progress = new Progress(items.size());
+        try (StoreSubOperations ops = open(context, destination, items)) {
+            for (RetrieveItem item : items) {
+                if (context.cancelled()) {
+                    break;
+                }
+                send(as, ops, item, progress);
+                if (!context.pending(progress.remaining(), progress.completed, progress.failedUids.size(),
+                        progress.warning)) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> as.name() + ": retrieve to " + destination.map(RemoteAEConfig::aeTitle).orElse("requestor")
+                    + " failed: " + e.getMessage());
+            progress.failRemaining(items);
+            return progress.outcome(DimseStatus.of(UNABLE_TO_PERFORM_SUBOPERATIONS, e.getMessage()));
+        }
+        return progress.outcome(null);
+    }
+
+    private static StoreSubOperations open(RetrieveContext context, Optional<RemoteAEConfig> destination,
+                                           List<RetrieveItem> items) throws IOException {
+        if (destination.isEmpty()) {
+            return context.requestor();
+        }
+        Map<String, Set<String>> sopClasses = new LinkedHashMap<>();
+        items.forEach(i -> sopClasses.computeIfAbsent(i.sopClassUid(), k -> new LinkedHashSet<>()).add(i.transferSyntaxUid()));
+        RemoteAEConfig d = destination.get();
+        return context.openDestination(d.aeTitle(), d.host(), d.port(), sopClasses);
+    }
+
+    private void send(AssociationInfo as, StoreSubOperations ops, RetrieveItem item, Progress progress) {
+        progress.sent++;
+        if (!ops.accepted(item.sopClassUid()).contains(item.transferSyntaxUid())) {
+            // transcoding to an accepted syntax comes with dicom/imageio's transcoder
+            LOG.warning(() -> as.name() + ": " + item.sopInstanceUid() + " not sent: destination accepts none of "
+                    + item.transferSyntaxUid() + " for " + item.sopClassUid());
+            progress.failedUids.add(item.sopInstanceUid());
+            return;
+        }
+        try {
+            DimseStatus status = ops.store(item.sopClassUid(), item.sopInstanceUid(), item.transferSyntaxUid(), out -> {
+                try (InputStream in = storage.provider().read(item.objectId())) {
+                    StoredDataSet.copy(in, out);
+                }
+            });
+            if (status.isSuccess()) {
+                progress.completed++;
+            } else if ((status.code() & 0xF000) == 0xB000) {
+                progress.warning++;
+            } else {
+                progress.failedUids.add(item.sopInstanceUid());
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> as.name() + ": C-STORE of " + item.sopInstanceUid() + " failed: " + e.getMessage());
+            progress.failedUids.add(item.sopInstanceUid());
+        }
+    }
+
+    private static RetrieveOutcome refuse(AssociationInfo as, int status, String comment) {
+        LOG.warning(() -> as.name() + ": retrieve refused (" + Integer.toHexString(status) + "): " + comment);
+        return RetrieveOutcome.refused(DimseStatus.of(status, comment));
+    }
+
+    /** Sub-operation counts of one retrieve (PS3.4 C.4.2.1.3). */
+    private static final class Progress {
+        final int total;
+        int sent;
+        int completed;
+        int warning;
+        final List<String> failedUids = new ArrayList<>();
+
+        Progress(int total) {
+            this.total = total;
+        }
+
+        int remaining() {
+            return total - sent;
+        }
+
+        void failRemaining(List<RetrieveItem> items) {
+            items.subList(sent, items.size()).forEach(i -> failedUids.add(i.sopInstanceUid()));
+            sent = total;
+        }
+
+        RetrieveOutcome outcome(DimseStatus failure) {
+            DimseStatus status = failure;
+            if (status == null) {
+                status = failedUids.isEmpty() && warning == 0 ? DimseStatus.SUCCESS
+                        : completed + warning == 0 ? DimseStatus.of(UNABLE_TO_PERFORM_SUBOPERATIONS, "every sub-operation failed")
+                        : DimseStatus.of(SUBOPERATIONS_COMPLETE_WITH_FAILURES, null);
+            }
+            return new RetrieveOutcome(status, completed, failedUids.size(), warning, failedUids);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.strata.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Orthanc (Debian package) as a peer: it stores to Strata, and Strata moves to it. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OrthancInteropIT {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static Process orthanc;
+    static int orthancDicomPort;
+    static int orthancHttpPort;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.strataEar();
+    }
+
+    @BeforeAll
+    static void startOrthanc() throws Exception {
+        Path work = Files.createTempDirectory("orthanc");
+        orthancDicomPort = StrataProcess.freePort();
+        orthancHttpPort = StrataProcess.freePort();
+        Path config = work.resolve("orthanc.json");
+        Files.writeString(config, """
+                { "Name": "strata-it", "StorageDirectory": "%s/storage", "IndexDirectory": "%s/index",
+                  "DicomAet": "ORTHANC", "DicomPort": %d, "HttpPort": %d,
+                  "RemoteAccessAllowed": false, "AuthenticationEnabled": false, "DicomCheckCalledAet": false,
+                  "DicomModalities": { "strata": [ "STRATA", "127.0.0.1", %s ] }, "Plugins": [] }
+                """.formatted(work, work, orthancDicomPort, orthancHttpPort, System.getProperty("it.dicom.port")));
+        orthanc = new ProcessBuilder("Orthanc", config.toString()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("orthanc.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                if (get("/system").statusCode() == 200) {
+                    break;
+                }
+            } catch (java.io.IOException e) {
+                if (System.nanoTime() > deadline || !orthanc.isAlive()) {
+                    throw new AssertionError("Orthanc did not start: " + Files.readString(work.resolve("orthanc.log")));
+                }
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    @AfterAll
+    static void stopOrthanc() throws Exception {
+        orthanc.destroy();
+        orthanc.waitFor(20, TimeUnit.SECONDS);
+        Http.admin(Deployments.httpPort(), Deployments.adminPassword()).delete("/strata/api/aes/ORTHANC");
+    }
+
+    @Test
+    void orthancStoresToStrata() throws Exception {
+        Path ct = StorageInteropIT.PYDICOM_FILES.resolve("rtdose.dcm");
+        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(orthancUri("/instances"))
+                .POST(HttpRequest.BodyPublishers.ofFile(ct)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, uploaded.statusCode(), uploaded.body());
+        String id = Http.field(uploaded.body(), "ID");
+
+        HttpResponse<String> sent = HTTP.send(HttpRequest.newBuilder(orthancUri("/modalities/strata/store"))
+                .POST(HttpRequest.BodyPublishers.ofString(id)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertEquals("0", Http.field(sent.body(), "FailedInstancesCount"), sent.body());
+
+        Dcmtk.Result found = Dcmtk.run("findscu", "-S", "-aec", "STRATA", "127.0.0.1", System.getProperty("it.dicom.port"),
+                "-k", "QueryRetrieveLevel=IMAGE", "-k", "SOPInstanceUID=1.2.777.777.77.7.7777.7777.20030903150023",
+                "-k", "StudyInstanceUID", "-k", "SeriesInstanceUID");
+        assertTrue(found.output().contains("Find Response: 1 (Pending)"), "stored by Orthanc, found by C-FIND:\n"
+                + found.output());
+    }
+
+    @Test
+    void strataMovesToOrthanc() throws Exception {
+        Dcmtk.Result stored = Dcmtk.run("storescu", "-aec", "STRATA", "127.0.0.1", System.getProperty("it.dicom.port"),
+                StorageInteropIT.PYDICOM_FILES.resolve("MR_small.dcm").toString());
+        assertEquals(0, stored.exitCode(), stored.output());
+        assertEquals(201, Http.admin(Deployments.httpPort(), Deployments.adminPassword()).putJson(
+                "/strata/api/aes/ORTHANC", "{\"host\":\"127.0.0.1\",\"port\":" + orthancDicomPort + "}").statusCode());
+
+        Dcmtk.Result moved = Dcmtk.run("movescu", "-S", "-aec", "STRATA", "-aem", "ORTHANC", "127.0.0.1",
+                System.getProperty("it.dicom.port"), "-k", "QueryRetrieveLevel=STUDY",
+                "-k", "StudyInstanceUID=1.3.6.1.4.1.5962.1.2.4.20040826185059.5457");
+        assertEquals(0, moved.exitCode(), moved.output());
+
+        HttpResponse<String> find = HTTP.send(HttpRequest.newBuilder(orthancUri("/tools/find"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Level\":\"Instance\",\"Query\":{\"SOPInstanceUID\":"
+                        + "\"1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, find.statusCode(), find.body());
+        assertTrue(find.body().matches("(?s)\\[\\s*\"[0-9a-f-]+\"\\s*\\]"), "Orthanc holds the moved instance: " + find.body());
+    }
+
+    private static URI orthancUri(String path) {
+        return URI.create("http://127.0.0.1:" + orthancHttpPort + path);
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(orthancUri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

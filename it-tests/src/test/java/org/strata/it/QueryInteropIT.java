@@ -1,0 +1,125 @@
+package org.strata.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * DCMTK's findscu against the deployed archive, at every level and with every matching type;
+ * the expected answers come from pydicom reading the same files (src/test/python).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class QueryInteropIT {
+
+    static final List<String> CORPUS = List.of("CT_small.dcm", "MR_small.dcm", "rtplan.dcm", "rtdose.dcm",
+            "waveform_ecg.dcm", "reportsi.dcm", "test-SR.dcm", "SC_rgb_small_odd.dcm");
+
+    /** DCMTK prints tags in lower-case hex. */
+    static final Map<String, String> TAGS = Map.of("PatientID", "0010,0020", "StudyInstanceUID", "0020,000d",
+            "SeriesInstanceUID", "0020,000e", "SOPInstanceUID", "0008,0018");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.strataEar();
+    }
+
+    private static Path file(String name) {
+        return StorageInteropIT.PYDICOM_FILES.resolve(name);
+    }
+
+    @BeforeAll
+    static void storeTheCorpus() throws Exception {
+        Dcmtk.Result r = Dcmtk.run("storescu", Stream.concat(Stream.of("-aec", "STRATA", "127.0.0.1",
+                System.getProperty("it.dicom.port")), CORPUS.stream().map(n -> file(n).toString())).toList());
+        assertEquals(0, r.exitCode(), r.output());
+        assertFalse(r.output().contains("Store Failed"), r.output());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "patient by ID (single value)        | PATIENT | PatientID         | PatientID=id11111",
+        "patient by name wild card           | PATIENT | PatientID         | PatientName=L*",
+        "every study (universal)             | STUDY   | StudyInstanceUID  | PatientName=",
+        "studies by name wild card *         | STUDY   | StudyInstanceUID  | PatientName=Compressed*",
+        "studies by name wild card ?         | STUDY   | StudyInstanceUID  | PatientName=?ast*",
+        "studies up to a date (range)        | STUDY   | StudyInstanceUID  | StudyDate=-20031231",
+        "studies between dates (range)       | STUDY   | StudyInstanceUID  | StudyDate=20030101-20041231",
+        "studies from a date (range)         | STUDY   | StudyInstanceUID  | StudyDate=20040101-",
+        "studies with no accession (empty)   | STUDY   | StudyInstanceUID  | AccessionNumber=\"\"",
+        "studies of a modality               | STUDY   | StudyInstanceUID  | ModalitiesInStudy=RTPLAN",
+        "series of a modality                | SERIES  | SeriesInstanceUID | Modality=RTDOSE",
+        "series by modality wild card        | SERIES  | SeriesInstanceUID | Modality=S*",
+        "images of a SOP class               | IMAGE   | SOPInstanceUID    | SOPClassUID=1.2.840.10008.5.1.4.1.1.2",
+        "images of a study                   | IMAGE   | SOPInstanceUID    | StudyInstanceUID=1.3.6.1.4.1.5962.1.2.4.20040826185059.5457",
+    })
+    void findscuGetsWhatPydicomComputes(String name, String level, String returnKey, String keys) throws Exception {
+        String caseLine = "case|" + level + "|" + returnKey + "|" + keys.replace(',', ';');
+        assertEquals(expected(caseLine), found(level, returnKey, keys.split(",")), name);
+    }
+
+    @ParameterizedTest(name = "list of UIDs at {0} level")
+    @CsvSource({"STUDY", "SERIES", "IMAGE"})
+    void listOfUidMatching(String level) throws Exception {
+        String both = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322\\1.3.6.1.4.1.5962.1.2.4.20040826185059.5457";
+        String key = "StudyInstanceUID=" + both;
+        String ret = level.equals("STUDY") ? "StudyInstanceUID" : level.equals("SERIES") ? "SeriesInstanceUID" : "SOPInstanceUID";
+        TreeSet<String> expected = expected("case|" + level + "|" + ret + "|" + key);
+        assertEquals(2, expected.size());
+        assertEquals(expected, found(level, ret, key));
+    }
+
+    private static TreeSet<String> expected(String caseLine) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "src/test/python/expected_matches.py"));
+        CORPUS.forEach(n -> cmd.add(file(n).toString()));
+        cmd.add("--");
+        cmd.add(caseLine);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), new String(p.getErrorStream().readAllBytes()));
+        String values = out.strip().split("\t", -1)[1];
+        return values.isEmpty() ? new TreeSet<>() : new TreeSet<>(Arrays.asList(values.split(",")));
+    }
+
+    private static TreeSet<String> found(String level, String returnKey, String... keys) throws Exception {
+        List<String> args = new ArrayList<>(List.of(level.equals("PATIENT") ? "-P" : "-S", "-aec", "STRATA",
+                "127.0.0.1", System.getProperty("it.dicom.port"), "-k", "QueryRetrieveLevel=" + level, "-k", returnKey));
+        for (String k : keys) {
+            args.add("-k");
+            args.add(k);
+        }
+        Dcmtk.Result r = Dcmtk.run("findscu", args);
+        assertEquals(0, r.exitCode(), r.output());
+        Matcher m = Pattern.compile("\\(" + TAGS.get(returnKey) + "\\) \\w\\w (?:\\[([^\\]]*)\\]|\\(no value available\\))")
+                .matcher(r.output());
+        TreeSet<String> values = new TreeSet<>();
+        Map<String, Integer> seen = new HashMap<>();
+        while (m.find()) {
+            // findscu prints a UI value with its NUL padding (PS3.5 6.2): not part of the value
+            String v = m.group(1) == null ? "" : m.group(1).replace("\0", "").strip();
+            values.add(v);
+            seen.merge(v, 1, Integer::sum);
+        }
+        seen.forEach((v, n) -> assertEquals(1, n, "each match answered once: " + v));
+        return values;
+    }
+}
