@@ -24,9 +24,6 @@ public class StrataResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(StrataResourceAdapter.class.getName());
 
-    /** Threads of all listeners: readers and dispatchers, two per association. */
-    static final int MAX_THREADS = 512;
-
     private final Map<ActivationKey, ListenerActivation> activations = new ConcurrentHashMap<>();
     private volatile BootstrapContext bootstrapContext;
     private volatile Instant startedAt;
@@ -34,7 +31,8 @@ public class StrataResourceAdapter implements ResourceAdapter {
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
-        this.runtime = new NetRuntime("strata-dicom", MAX_THREADS);
+        // accept loops, association readers and dispatchers run as long-running Work
+        this.runtime = new NetRuntime("strata-dicom", new WorkExecutor(context.getWorkManager()));
         this.bootstrapContext = context;
         this.startedAt = Instant.now();
         LOG.info("Strata DICOM resource adapter started");

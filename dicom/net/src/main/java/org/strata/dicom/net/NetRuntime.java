@@ -1,5 +1,6 @@
 package org.strata.dicom.net;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,12 +17,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class NetRuntime implements AutoCloseable {
 
+    /** Our own pool, or null when the tasks run on a host's executor. */
     private final ThreadPoolExecutor executor;
+    private final Executor tasks;
     private final ScheduledThreadPoolExecutor scheduler;
+    private final AtomicInteger active = new AtomicInteger();
 
     public NetRuntime(String name, int maxThreads) {
         executor = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 factory(name + "-io"), new ThreadPoolExecutor.AbortPolicy());
+        tasks = executor;
+        scheduler = new ScheduledThreadPoolExecutor(1, factory(name + "-timer"));
+        scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Runs the accept loops, readers and dispatchers on a host's executor, e.g. a resource
+     * adapter's Jakarta Connectors work manager; it must reject rather than queue when full.
+     */
+    public NetRuntime(String name, Executor hostExecutor) {
+        executor = null;
+        tasks = hostExecutor;
         scheduler = new ScheduledThreadPoolExecutor(1, factory(name + "-timer"));
         scheduler.setRemoveOnCancelPolicy(true);
     }
@@ -37,10 +53,29 @@ public final class NetRuntime implements AutoCloseable {
 
     /** @throws RejectedExecutionException when every thread is busy */
     public void execute(Runnable task) {
-        executor.execute(task);
+        tasks.execute(() -> {
+            active.incrementAndGet();
+            try {
+                task.run();
+            } finally {
+                active.decrementAndGet();
+            }
+        });
     }
 
+    /**
+     * Runs a listener's accept loop: like {@link #execute} but lasting as long as the listener,
+     * and not counted in {@link #activeThreads()}.
+     */
+    public void executeAcceptLoop(Runnable loop) {
+        tasks.execute(loop);
+    }
+
+    /** Our own pool (for tests); not available when tasks run on a host's executor. */
     public ExecutorService executor() {
+        if (executor == null) {
+            throw new IllegalStateException("tasks run on the host's executor");
+        }
         return executor;
     }
 
@@ -48,15 +83,18 @@ public final class NetRuntime implements AutoCloseable {
         return scheduler;
     }
 
-    /** Threads currently running tasks (for tests and metrics). */
+    /** Tasks running now, accept loops excluded (for tests and metrics). */
     public int activeThreads() {
-        return executor.getActiveCount();
+        return active.get();
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
         scheduler.shutdownNow();
+        if (executor == null) {
+            return; // the host owns its executor; our tasks end with their sockets
+        }
+        executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

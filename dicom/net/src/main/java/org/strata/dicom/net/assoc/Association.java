@@ -74,6 +74,11 @@ public final class Association {
         this.name = newName;
     }
 
+    /** The peer's IP address, for log lines and the services' view of who called. */
+    public String remoteAddress() {
+        return socket.getInetAddress() == null ? "" : socket.getInetAddress().getHostAddress();
+    }
+
     public State state() {
         return state;
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +40,8 @@ public final class DicomListener implements AutoCloseable {
     private final AcceptorServices services;
     private final TlsSockets tls;
     private final ServerSocket serverSocket;
-    private final Thread acceptThread;
+    /** Counted down when the accept loop has ended. */
+    private final CountDownLatch acceptLoopEnded = new CountDownLatch(1);
     private final Set<Association> live = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perAe = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -53,15 +56,20 @@ public final class DicomListener implements AutoCloseable {
         this.serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), 128);
-        this.acceptThread = new Thread(this::acceptLoop, "dicom-listener-" + serverSocket.getLocalPort());
-        acceptThread.setDaemon(true);
     }
 
     /** Binds the port and starts accepting. */
     public static DicomListener start(ListenerConfig config, NetRuntime runtime, AcceptorServices services)
             throws IOException {
         DicomListener l = new DicomListener(config, runtime, services);
-        l.acceptThread.start();
+        try {
+            // the accept loop is a task of the runtime like every association (in a resource
+            // adapter: long-running Work)
+            runtime.executeAcceptLoop(l::acceptLoop);
+        } catch (RejectedExecutionException e) {
+            l.serverSocket.close();
+            throw new IOException("listener " + l.port() + ": no thread for the accept loop: " + e.getMessage(), e);
+        }
         LOG.log(Level.INFO, "listening on {0}:{1} for {2}{3}", config.host(), l.port(),
                 config.applicationEntities().stream().map(ApplicationEntityConfig::aeTitle).toList(),
                 l.tls == null ? "" : " (TLS)");
@@ -79,6 +87,14 @@ public final class DicomListener implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        try {
+            accept();
+        } finally {
+            acceptLoopEnded.countDown();
+        }
+    }
+
+    private void accept() {
         while (!stopped) {
             Socket s;
             try {
@@ -190,7 +206,7 @@ public final class DicomListener implements AutoCloseable {
             a.abort();
         }
         try {
-            acceptThread.join(5000);
+            acceptLoopEnded.await(5, TimeUnit.SECONDS);
             long deadline = System.currentTimeMillis() + 5000;
             while (connections.get() > 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(10);
