@@ -13,7 +13,7 @@ import sys
 import pydicom
 
 LEVEL_KEYS = {
-    "PATIENT": ["PatientID", "PatientName", "PatientBirthDate", "PatientSex"],
+    "PATIENT": ["PatientID", "IssuerOfPatientID", "PatientName", "PatientBirthDate", "PatientSex"],
     "STUDY": ["StudyInstanceUID", "StudyDate", "AccessionNumber", "StudyID", "ModalitiesInStudy", "StudyDescription"],
     "SERIES": ["SeriesInstanceUID", "Modality", "SeriesNumber"],
     "IMAGE": ["SOPInstanceUID", "SOPClassUID", "InstanceNumber"],

@@ -42,12 +42,23 @@ class QueryInteropIT {
         return Deployments.strataEar();
     }
 
+    /** This run's Issuer of Patient ID: every query is scoped to the copies made with it. */
+    static final String ISSUER = "QIT" + Long.toHexString(System.nanoTime());
+
+    static Path copies;
+
     private static Path file(String name) {
-        return StorageInteropIT.PYDICOM_FILES.resolve(name);
+        return copies.resolve(name);
     }
 
     @BeforeAll
     static void storeTheCorpus() throws Exception {
+        copies = java.nio.file.Files.createTempDirectory("query-corpus");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "src/test/python/make_query_corpus.py",
+                copies.toString(), ISSUER));
+        CORPUS.forEach(n -> cmd.add(StorageInteropIT.PYDICOM_FILES.resolve(n).toString()));
+        Process p = new ProcessBuilder(cmd).start();
+        assertEquals(0, p.waitFor(), new String(p.getErrorStream().readAllBytes()));
         Dcmtk.Result r = Dcmtk.run("storescu", Stream.concat(Stream.of("-aec", "STRATA", "127.0.0.1",
                 System.getProperty("it.dicom.port")), CORPUS.stream().map(n -> file(n).toString())).toList());
         assertEquals(0, r.exitCode(), r.output());
@@ -69,22 +80,25 @@ class QueryInteropIT {
         "series of a modality                | SERIES  | SeriesInstanceUID | Modality=RTDOSE",
         "series by modality wild card        | SERIES  | SeriesInstanceUID | Modality=S*",
         "images of a SOP class               | IMAGE   | SOPInstanceUID    | SOPClassUID=1.2.840.10008.5.1.4.1.1.2",
-        "images of a study                   | IMAGE   | SOPInstanceUID    | StudyInstanceUID=1.3.6.1.4.1.5962.1.2.4.20040826185059.5457",
+        "images of a patient's studies       | IMAGE   | SOPInstanceUID    | PatientID=4MR1",
     })
     void findscuGetsWhatPydicomComputes(String name, String level, String returnKey, String keys) throws Exception {
-        String caseLine = "case|" + level + "|" + returnKey + "|" + keys.replace(',', ';');
-        assertEquals(expected(caseLine), found(level, returnKey, keys.split(",")), name);
+        String scoped = keys + ",IssuerOfPatientID=" + ISSUER;
+        String caseLine = "case|" + level + "|" + returnKey + "|" + scoped.replace(',', ';');
+        TreeSet<String> expected = expected(caseLine);
+        assertEquals(expected, found(level, returnKey, scoped.split(",")), name);
     }
 
     @ParameterizedTest(name = "list of UIDs at {0} level")
     @CsvSource({"STUDY", "SERIES", "IMAGE"})
     void listOfUidMatching(String level) throws Exception {
-        String both = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322\\1.3.6.1.4.1.5962.1.2.4.20040826185059.5457";
-        String key = "StudyInstanceUID=" + both;
+        String ct = expected("ct|STUDY|StudyInstanceUID|PatientID=1CT1;IssuerOfPatientID=" + ISSUER).first();
+        String mr = expected("mr|STUDY|StudyInstanceUID|PatientID=4MR1;IssuerOfPatientID=" + ISSUER).first();
+        String key = "StudyInstanceUID=" + ct + "\\" + mr;
         String ret = level.equals("STUDY") ? "StudyInstanceUID" : level.equals("SERIES") ? "SeriesInstanceUID" : "SOPInstanceUID";
-        TreeSet<String> expected = expected("case|" + level + "|" + ret + "|" + key);
+        TreeSet<String> expected = expected("case|" + level + "|" + ret + "|" + key + ";IssuerOfPatientID=" + ISSUER);
         assertEquals(2, expected.size());
-        assertEquals(expected, found(level, ret, key));
+        assertEquals(expected, found(level, ret, key, "IssuerOfPatientID=" + ISSUER));
     }
 
     private static TreeSet<String> expected(String caseLine) throws Exception {

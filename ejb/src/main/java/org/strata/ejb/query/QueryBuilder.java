@@ -111,7 +111,8 @@ public final class QueryBuilder {
         }
     }
 
-    private void personName(String path, String value) {
+    private void personName(String path, String raw) {
+        String value = PersonNames.normalize(raw);
         if (!options.caseInsensitivePersonNames()) {
             text(path, value);
         } else if (path.equals("p.patientName")) {

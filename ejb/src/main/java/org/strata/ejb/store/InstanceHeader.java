@@ -3,6 +3,7 @@ package org.strata.ejb.store;
 import org.strata.dicom.core.Attributes;
 import org.strata.dicom.core.Tag;
 import org.strata.ejb.entity.Series.SeriesColumns;
+import org.strata.ejb.query.PersonNames;
 import org.strata.ejb.entity.Study.StudyColumns;
 
 /**
@@ -25,12 +26,13 @@ public record InstanceHeader(String sopClassUid, String sopInstanceUid, String s
                 integer(a, Tag.InstanceNumber),
                 text(a, Tag.PatientID, "", 64),
                 text(a, Tag.IssuerOfPatientID, "", 64),
-                text(a, Tag.PatientName, "", 324),
+                PersonNames.normalize(text(a, Tag.PatientName, "", 324)),
                 date(a, Tag.PatientBirthDate),
                 text(a, Tag.PatientSex, null, 16),
                 new StudyColumns(date(a, Tag.StudyDate), text(a, Tag.StudyTime, null, 16),
                         text(a, Tag.AccessionNumber, null, 16), text(a, Tag.StudyID, null, 16),
-                        text(a, Tag.ReferringPhysicianName, null, 324), text(a, Tag.StudyDescription, null, 64)),
+                        PersonNames.normalize(text(a, Tag.ReferringPhysicianName, null, 324)),
+                        text(a, Tag.StudyDescription, null, 64)),
                 new SeriesColumns(text(a, Tag.Modality, null, 16), integer(a, Tag.SeriesNumber),
                         text(a, Tag.SeriesDescription, null, 64), text(a, Tag.BodyPartExamined, null, 16),
                         sourceAeTitle));
