@@ -34,7 +34,7 @@ final class FragmentFrames {
     FragmentFrames(Source source, long[] offsets, int frames, String transferSyntax) throws TranscodeException {
         if (offsets.length > 0 && (offsets.length != frames || offsets[0] != 0)) {
             throw new TranscodeException("offset table has " + offsets.length + " entries starting at "
-                    + offsets[0] + ", Number of Frames is " + frames);
+                    + offsets[0] + ", Number of Frames is " + frames, Math.min(offsets.length, frames), null);
         }
         this.source = source;
         this.offsets = offsets;
