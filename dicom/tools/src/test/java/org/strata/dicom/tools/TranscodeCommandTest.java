@@ -55,4 +55,21 @@ class TranscodeCommandTest {
                 .toString(), tmp.resolve("x.dcm").toString()), err.toString());
         assertEquals(2, run(err, "transcode", "-t", "NoSuchSyntax", "a", "b"));
     }
+
+    @Test
+    void renderWritesPngAndJpeg(@TempDir Path tmp) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path png = tmp.resolve("ct.png");
+        assertEquals(0, run(err, "render", FILES.resolve("CT_small.dcm").toString(), png.toString(), "--window",
+                "40,400", "--size", "64"), err.toString());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(64, image.getWidth());
+        Path jpg = tmp.resolve("rgb.jpg");
+        assertEquals(0, run(err, "render", FILES.resolve("SC_rgb_rle_2frame.dcm").toString(), jpg.toString(),
+                "--frame", "2"), err.toString());
+        assertEquals(100, javax.imageio.ImageIO.read(jpg.toFile()).getWidth());
+        assertEquals(1, run(err, "render", FILES.resolve("SC_rgb_rle_2frame.dcm").toString(), jpg.toString(),
+                "--frame", "3"));
+        assertEquals(2, run(err, "render", "in.dcm", "out.gif"));
+    }
 }
