@@ -3,8 +3,8 @@ package org.strata.dicom.imageio.render;
 import org.strata.dicom.imageio.PixelCodecs;
 
 /**
- * What to render: frame (0-based), VOI window ({@code null}: the data set's first Window
- * Center/Width, else the range of the frame's values), size (longest side in pixels; 0 = as stored).
+ * What to render: frame (0-based), VOI window ({@code null}: the data set's first VOI LUT, else its
+ * first Window Center/Width, else the range of the frame's values), size (longest side in pixels; 0 = as stored).
  */
 public record RenderOptions(int frame, Window window, int size, PixelCodecs codecs) {
 

@@ -17,7 +17,8 @@ import org.strata.dicom.imageio.transcode.TranscodeException;
 
 /**
  * Renders one frame to an 8-bit image: for MONOCHROME1/2 the Modality LUT (Rescale Slope and
- * Intercept, PS3.3 C.11.1), the linear VOI window (C.11.2.1.2.1) and MONOCHROME1 inversion
+ * Intercept, PS3.3 C.11.1), the VOI transformation (a given window, else the first VOI LUT of the
+ * VOI LUT Sequence, C.11.2.1.1, else the first linear window, C.11.2.1.2.1) and MONOCHROME1 inversion
  * (C.7.6.3.1.2); PALETTE COLOR through its lookup tables (C.7.6.3.1.5-6); RGB as is and YBR_FULL
  * converted to RGB (C.7.6.3.1.2).
  */
@@ -63,6 +64,7 @@ public final class Renderer {
             min = Math.min(min, values[i]);
             max = Math.max(max, values[i]);
         }
+        VoiLut lut = given == null ? VoiLut.first(ds) : null;
         Window w = given;
         if (w == null && ds.contains(Tag.WindowCenter) && ds.contains(Tag.WindowWidth)) {
             w = new Window(first(ds, Tag.WindowCenter, 0), first(ds, Tag.WindowWidth, 1));
@@ -73,7 +75,7 @@ public final class Renderer {
         BufferedImage image = new BufferedImage(d.columns(), d.rows(), BufferedImage.TYPE_BYTE_GRAY);
         byte[] out = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < values.length; i++) {
-            int v = (int) Math.round(w.apply(values[i]));
+            int v = (int) Math.round(lut != null ? lut.apply(values[i]) : w.apply(values[i]));
             out[i] = (byte) (invert ? 255 - v : v);
         }
         return image;

@@ -135,4 +135,24 @@ class RendererTest {
         BufferedImage small = Renderer.render(rgb, RenderOptions.DEFAULT.withSize(40));
         assertEquals(40, Math.max(small.getWidth(), small.getHeight()));
     }
+
+    @Test
+    void voiLutSequence() throws Exception {
+        DicomFile mr = Part10Reader.read(FILES.resolve("MR_small.dcm"));
+        Attributes item = mr.dataset().newSequence(Tag.VOILUTSequence).newItem();
+        int n = 2048;
+        byte[] lut = new byte[2 * n];
+        for (int i = 0; i < n; i++) {
+            int v = (int) Math.round(4095 * Math.sqrt(i / (n - 1.0)));   // a non-linear curve, 12-bit output
+            lut[2 * i] = (byte) v;
+            lut[2 * i + 1] = (byte) (v >> 8);
+        }
+        item.setInt(Tag.LUTDescriptor, VR.US, n, 0, 12);
+        item.setBytes(Tag.LUTData, VR.OW, lut);
+        Path file = tmp.resolve("voilut.dcm");
+        Part10Writer.write(file, mr);
+        BufferedImage ours = Renderer.render(file, RenderOptions.DEFAULT);
+        double diff = meanDifference(ours, dcmj2pnm(file, "+Wl", "1"));
+        assertTrue(diff <= 1, "mean difference " + diff);
+    }
 }
