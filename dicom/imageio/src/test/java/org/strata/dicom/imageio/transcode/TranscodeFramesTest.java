@@ -185,4 +185,20 @@ class TranscodeFramesTest {
         assertArrayEquals(expected, ds.getBytes(Tag.PixelData));
         assertEquals(mr.dataset().getString(Tag.SOPInstanceUID), ds.getString(Tag.SOPInstanceUID));
     }
+
+    @Test
+    void nearLosslessStaysWithinItsBound(@TempDir Path tmp) throws IOException {
+        Path source = Peers.TEST_FILES.resolve("image_dfl.dcm");
+        Path jls = tmp.resolve("near.dcm");
+        new Transcoder(TranscodeOptions.builder().allowLossy(true).build())
+                .transcode(source, jls, TransferSyntaxes.JPEG_LS_NEAR_LOSSLESS);
+        Attributes ds = Part10Reader.read(jls).dataset();
+        assertEquals("01", ds.getString(Tag.LossyImageCompression));
+        assertEquals("ISO_14495_1", ds.getString(Tag.LossyImageCompressionMethod));
+        Path peer = tmp.resolve("near.peer.dcm");
+        Peers.run(tmp, "dcmdjpls", jls.toString(), peer.toString());
+        // NEAR = 2 (PixelCodecs.defaults()): every sample within 2 of the original (ITU-T T.87 A.2)
+        String result = Peers.compare(tmp, List.of(new Peers.Comparison(peer, source, jls, source, 2))).get(0);
+        assertTrue(result.startsWith("OK"), result);
+    }
 }
