@@ -21,8 +21,10 @@ final class Reconciliation {
     /** File systems' timestamp granularity and clock skew: look a little further back. */
     static final long MARGIN_MILLIS = 5_000;
 
-    /** Where the time of the last reconciliation is kept, in the tier's first root. */
-    static final String STAMP = ".reconciled";
+    /** Where the time of the last reconciliation of a root is kept: beside the root, not in it. */
+    static Path stampOf(Path root) {
+        return root.resolveSibling(root.getFileName() + ".reconciled");
+    }
 
     private Reconciliation() {
     }
@@ -34,7 +36,7 @@ final class Reconciliation {
      * @return the number of orphans deleted
      */
     static int run(Path root, Instant upTo, Predicate<String> referenced) throws IOException {
-        Path stamp = root.resolve(STAMP);
+        Path stamp = stampOf(root);
         long since = Files.exists(stamp) ? Files.getLastModifiedTime(stamp).toMillis() - MARGIN_MILLIS : Long.MIN_VALUE;
         int deleted = 0;
         for (Path level1 : changedDirectories(root, since)) {
