@@ -73,8 +73,16 @@ class OrthancInteropIT {
     }
 
     @Test
-    void orthancStoresToStrata() throws Exception {
-        Path ct = StorageInteropIT.PYDICOM_FILES.resolve("rtdose.dcm");
+    void orthancStoresToStrata(@org.junit.jupiter.api.io.TempDir Path corpus) throws Exception {
+        // a new instance, so that nothing else could have stored it
+        Process gen = new ProcessBuilder("/usr/bin/python3", "src/test/python/make_instances.py", corpus.toString(), "1")
+                .start();
+        assertEquals(0, gen.waitFor(), new String(gen.getErrorStream().readAllBytes()));
+        Path ct;
+        try (java.util.stream.Stream<Path> files = Files.list(corpus)) {
+            ct = files.findFirst().orElseThrow();
+        }
+        String sopInstanceUid = ct.getFileName().toString().replace(".dcm", "");
         HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(orthancUri("/instances"))
                 .POST(HttpRequest.BodyPublishers.ofFile(ct)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, uploaded.statusCode(), uploaded.body());
@@ -86,7 +94,7 @@ class OrthancInteropIT {
         assertEquals("0", Http.field(sent.body(), "FailedInstancesCount"), sent.body());
 
         Dcmtk.Result found = Dcmtk.run("findscu", "-S", "-aec", "STRATA", "127.0.0.1", System.getProperty("it.dicom.port"),
-                "-k", "QueryRetrieveLevel=IMAGE", "-k", "SOPInstanceUID=1.2.777.777.77.7.7777.7777.20030903150023",
+                "-k", "QueryRetrieveLevel=IMAGE", "-k", "SOPInstanceUID=" + sopInstanceUid,
                 "-k", "StudyInstanceUID", "-k", "SeriesInstanceUID");
         assertTrue(found.output().contains("Find Response: 1 (Pending)"), "stored by Orthanc, found by C-FIND:\n"
                 + found.output());

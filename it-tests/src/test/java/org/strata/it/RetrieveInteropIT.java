@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,9 +52,7 @@ class RetrieveInteropIT {
                 StorageInteropIT.PYDICOM_FILES.resolve("MR_small.dcm").toString());
         assertEquals(0, stored.exitCode(), stored.output());
         received = Files.createTempDirectory("storescp");
-        try (ServerSocket s = new ServerSocket(0)) {
-            storescpPort = s.getLocalPort();
-        }
+        storescpPort = StrataProcess.freePort();
         ProcessBuilder pb = new ProcessBuilder("storescp", "-aet", "STORESCP", "-od", received.toString(),
                 String.valueOf(storescpPort)).redirectErrorStream(true).redirectOutput(received.resolveSibling(
                 received.getFileName() + ".log").toFile());

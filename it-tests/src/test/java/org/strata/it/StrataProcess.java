@@ -131,19 +131,28 @@ final class StrataProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
+    private static final java.util.Random PORTS = new java.util.Random();
 
-    /** The management port: WildFly also binds port+3 (HTTPS management), so keep room above. */
-    private static int freeMgmtPort() throws IOException {
-        while (true) {
-            int p = freePort();
-            if (p < 65000) {
-                return p;
+    /**
+     * A port free now, below the kernel's ephemeral range (32768 and up on Linux): a port the
+     * kernel hands out for outgoing connections could be taken again before the server binds it.
+     */
+    static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + PORTS.nextInt(12000);
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+                return port;
+            } catch (IOException inUse) {
+                // try another
             }
         }
+        throw new IOException("no free port found between 20000 and 32000");
+    }
+
+    /** The management port (the script derives a few more from it, each below 32768 too). */
+    private static int freeMgmtPort() throws IOException {
+        return freePort();
     }
 }
