@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,10 @@ import org.strata.ejb.entity.Study;
 /**
  * Indexes one durable instance in ONE transaction: patient, study, series, instance and its
  * location, with the related counts. Runs only after the object is committed on the tier.
+ * Patient, study and series rows are read with a write lock, always in that order: instances of
+ * one study arriving on several associations at once update the counts one after the other
+ * (optimistic locking alone failed most of them under load), and no two transactions can wait
+ * for each other's locks.
  */
 @Stateless
 @PermitAll
@@ -41,7 +46,7 @@ public class Indexer {
         }
         Patient patient = patient(h, r.attributes());
         Study study = single(em.createNamedQuery(Study.FIND_BY_UID, Study.class)
-                .setParameter("uid", h.studyInstanceUid()).getResultList());
+                .setParameter("uid", h.studyInstanceUid()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
         if (study == null) {
             study = new Study(patient, h.studyInstanceUid(), r.receivedAt());
             em.persist(study);
@@ -49,7 +54,7 @@ public class Indexer {
         }
         study.update(h.study(), r.attributes());
         Series series = single(em.createNamedQuery(Series.FIND_BY_UID, Series.class)
-                .setParameter("uid", h.seriesInstanceUid()).getResultList());
+                .setParameter("uid", h.seriesInstanceUid()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
         boolean newSeries = series == null;
         if (newSeries) {
             series = new Series(study, h.seriesInstanceUid());
@@ -92,10 +97,10 @@ public class Indexer {
         Patient patient = h.patientId().isEmpty()
                 ? single(em.createNamedQuery(Patient.FIND_WITHOUT_ID_BY_NAME, Patient.class)
                         .setParameter("issuer", h.issuerOfPatientId())
-                        .setParameter("name", h.patientName()).getResultList())
+                        .setParameter("name", h.patientName()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList())
                 : single(em.createNamedQuery(Patient.FIND_BY_ID, Patient.class)
                         .setParameter("patientId", h.patientId()).setParameter("issuer", h.issuerOfPatientId())
-                        .getResultList());
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
         if (patient == null) {
             patient = new Patient(h.patientId(), h.issuerOfPatientId(), h.patientName());
             em.persist(patient);

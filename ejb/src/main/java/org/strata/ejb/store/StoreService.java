@@ -51,8 +51,11 @@ public class StoreService {
     /** Setting holding the duplicate policy of a called AE: {@code store.duplicates.<AE title>}. */
     public static final String DUPLICATE_POLICY_SETTING = "store.duplicates.";
 
-    /** Transactions tried per instance before giving up (concurrent inserts of the same study). */
-    static final int INDEX_ATTEMPTS = 3;
+    /**
+     * Transactions tried per instance before giving up: two associations creating the same new
+     * patient, study or series race for its unique key, and the loser tries again.
+     */
+    static final int INDEX_ATTEMPTS = 5;
 
     private static final ReadOptions HEADER = ReadOptions.builder().stopBeforePixelData().build();
 
@@ -108,6 +111,7 @@ public class StoreService {
             } catch (EJBException e) {
                 if (attempt < INDEX_ATTEMPTS) {
                     LOG.fine(() -> as.name() + ": indexing " + rq.sopInstanceUid() + " conflicted, again: " + e);
+                    pause(attempt);
                     continue;
                 }
                 deleteQuietly(received.objectId());
@@ -171,6 +175,15 @@ public class StoreService {
             storage.provider().delete(objectId);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot delete object " + objectId + " from the online tier: " + e.getMessage(), e);
+        }
+    }
+
+    /** A short random pause, longer with each attempt, so that racing transactions part ways. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
