@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -68,11 +66,7 @@ class CharacterSetQueryIT {
         Dcmtk.Result r = Dcmtk.run("findscu", "-S", "-aec", "STRATA", "127.0.0.1", System.getProperty("it.dicom.port"),
                 query.toString());
         assertEquals(0, r.exitCode(), r.output());
-        Matcher m = Pattern.compile("\\(0020,000d\\) UI \\[([^\\]]*)\\]").matcher(r.output());
-        TreeSet<String> found = new TreeSet<>();
-        while (m.find()) {
-            found.add(m.group(1).replace("\0", "").strip());
-        }
+        TreeSet<String> found = new TreeSet<>(Dcmtk.values(r.output(), "0020,000d"));
         assertEquals(new TreeSet<>(List.of(study)), found, r.output());
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -76,7 +74,7 @@ class ConcurrentStoreIT {
     }
 
     private static String value(String output, String tag) {
-        Matcher m = Pattern.compile("\\(" + tag + "\\) IS \\[([^\\]]*)\\]").matcher(output);
-        return m.find() ? m.group(1).strip() : null;
+        List<String> values = Dcmtk.values(output, tag);
+        return values.isEmpty() ? null : values.get(0);
     }
 }

@@ -111,12 +111,7 @@ class CrashRecoveryIT {
         Dcmtk.Result r = Dcmtk.run("findscu", "-S", "-aec", "STRATA", "127.0.0.1", port,
                 "-k", "QueryRetrieveLevel=IMAGE", "-k", "StudyInstanceUID=" + study, "-k", "SOPInstanceUID");
         assertEquals(0, r.exitCode(), r.output());
-        Matcher m = Pattern.compile("\\(0008,0018\\) UI \\[([^\\]]*)\\]").matcher(r.output());
-        Set<String> found = new TreeSet<>();
-        while (m.find()) {
-            found.add(m.group(1).replace("\0", "").strip());
-        }
-        return found;
+        return new TreeSet<>(Dcmtk.values(r.output(), "0008,0018"));
     }
 
     private long temporaryFiles() throws Exception {

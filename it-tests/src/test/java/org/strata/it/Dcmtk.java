@@ -15,6 +15,20 @@ final class Dcmtk {
     private Dcmtk() {
     }
 
+    /**
+     * The values DCMTK printed for a tag ("gggg,eeee", lower-case hex as DCMTK prints it), in
+     * order; an empty value is "". A UI value's NUL padding, which findscu prints, is dropped.
+     */
+    static java.util.List<String> values(String output, String tag) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(" + java.util.regex.Pattern.quote(tag)
+                + "\\) \\w\\w (?:\\[([^\\]]*)\\]|\\(no value available\\))").matcher(output);
+        java.util.List<String> values = new java.util.ArrayList<>();
+        while (m.find()) {
+            values.add(m.group(1) == null ? "" : m.group(1).replace("\0", "").strip());
+        }
+        return values;
+    }
+
     static Result run(String tool, String... args) throws IOException, InterruptedException {
         return run(tool, List.of(args));
     }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -82,12 +81,7 @@ class EveryTestFileStorageIT {
         Dcmtk.Result r = Dcmtk.run("findscu", "-S", "-aec", "STRATA", "127.0.0.1", System.getProperty("it.dicom.port"),
                 "-k", "QueryRetrieveLevel=IMAGE", "-k", "SOPInstanceUID=" + String.join("\\", uids));
         assertEquals(0, r.exitCode(), r.output());
-        Matcher m = Pattern.compile("\\(0008,0018\\) UI \\[([^\\]]*)\\]").matcher(r.output());
-        TreeSet<String> found = new TreeSet<>();
-        while (m.find()) {
-            found.add(m.group(1).replace("\0", "").strip());
-        }
-        return found;
+        return new TreeSet<>(Dcmtk.values(r.output(), "0008,0018"));
     }
 
     private static int count(String text, String what) {

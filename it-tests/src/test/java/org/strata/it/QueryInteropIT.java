@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -123,17 +120,8 @@ class QueryInteropIT {
         }
         Dcmtk.Result r = Dcmtk.run("findscu", args);
         assertEquals(0, r.exitCode(), r.output());
-        Matcher m = Pattern.compile("\\(" + TAGS.get(returnKey) + "\\) \\w\\w (?:\\[([^\\]]*)\\]|\\(no value available\\))")
-                .matcher(r.output());
-        TreeSet<String> values = new TreeSet<>();
-        Map<String, Integer> seen = new HashMap<>();
-        while (m.find()) {
-            // findscu prints a UI value with its NUL padding (PS3.5 6.2): not part of the value
-            String v = m.group(1) == null ? "" : m.group(1).replace("\0", "").strip();
-            values.add(v);
-            seen.merge(v, 1, Integer::sum);
-        }
-        seen.forEach((v, n) -> assertEquals(1, n, "each match answered once: " + v));
-        return values;
+        List<String> values = Dcmtk.values(r.output(), TAGS.get(returnKey));
+        assertEquals(new TreeSet<>(values).size(), values.size(), "each match answered once: " + values);
+        return new TreeSet<>(values);
     }
 }
