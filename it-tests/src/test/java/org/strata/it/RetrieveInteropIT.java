@@ -106,6 +106,36 @@ class RetrieveInteropIT {
     }
 
     @Test
+    void anRleInstanceMovedToAnUncompressedOnlyDestinationArrivesDecompressedAsDcmtkDecompressesIt(
+            @TempDir Path work) throws Exception {
+        // a new instance, compressed by DCMTK; storescp (default) accepts uncompressed syntaxes only
+        Process gen = new ProcessBuilder("/usr/bin/python3", "src/test/python/make_instances.py",
+                work.resolve("new").toString(), "1").start();
+        assertEquals(0, gen.waitFor(), new String(gen.getErrorStream().readAllBytes()));
+        Path original;
+        try (Stream<Path> s = Files.list(work.resolve("new"))) {
+            original = s.findFirst().orElseThrow();
+        }
+        String sopInstanceUid = original.getFileName().toString().replace(".dcm", "");
+        Path rle = work.resolve("rle.dcm");
+        Path reference = work.resolve("dcmdrle.dcm");
+        assertEquals(0, Dcmtk.run("dcmcrle", original.toString(), rle.toString()).exitCode());
+        assertEquals(0, Dcmtk.run("dcmdrle", rle.toString(), reference.toString()).exitCode());
+        Dcmtk.Result stored = Dcmtk.run("storescu", "-xr", "-aec", "STRATA", "127.0.0.1", port(), rle.toString());
+        assertEquals(0, stored.exitCode(), stored.output());
+
+        clear(received);
+        Dcmtk.Result r = Dcmtk.run("movescu", "-v", "-S", "-aec", "STRATA", "-aem", "STORESCP", "127.0.0.1", port(),
+                "-k", "QueryRetrieveLevel=IMAGE", "-k", "SOPInstanceUID=" + sopInstanceUid);
+        assertTrue(r.output().contains("Received Final Move Response (Success)"), r.output());
+        Path arrived = onlyFile(received);
+        Dcmtk.Result meta = Dcmtk.run("dcmdump", "-M", "+P", "0002,0010", arrived.toString());
+        assertTrue(meta.output().contains("=LittleEndianExplicit") || meta.output().contains("=LittleEndianImplicit"),
+                "arrived uncompressed: " + meta.output());
+        assertSameAttributes(reference, arrived);
+    }
+
+    @Test
     void anUnknownMoveDestinationIsRefusedWithA801() throws Exception {
         Dcmtk.Result r = Dcmtk.run("movescu", "-S", "-aec", "STRATA", "-aem", "NOWHERE", "127.0.0.1", port(),
                 "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + STUDY);
@@ -134,7 +164,11 @@ class RetrieveInteropIT {
      * and Data Set Trailing Padding (FFFC,FFFC), which storescu drops before sending.
      */
     private static void assertSameAsSent(Path file) throws Exception {
-        TreeMap<String, String> sent = dump(StorageInteropIT.PYDICOM_FILES.resolve("CT_small.dcm"));
+        assertSameAttributes(StorageInteropIT.PYDICOM_FILES.resolve("CT_small.dcm"), file);
+    }
+
+    private static void assertSameAttributes(Path expectedFile, Path file) throws Exception {
+        TreeMap<String, String> sent = dump(expectedFile);
         TreeMap<String, String> got = dump(file);
         assertFalse(sent.isEmpty());
         List<String> differences = new java.util.ArrayList<>();

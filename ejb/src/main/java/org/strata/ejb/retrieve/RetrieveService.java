@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.strata.dicom.core.Attributes;
 import org.strata.dicom.core.Tag;
+import org.strata.dicom.imageio.transcode.TranscodeOptions;
+import org.strata.dicom.imageio.transcode.Transcoder;
+import org.strata.dicom.imageio.transcode.TransferSyntaxChooser;
 import org.strata.ejb.ae.RemoteAEConfig;
 import org.strata.ejb.ae.RemoteAEService;
 import org.strata.ejb.query.InformationModel;
@@ -31,8 +34,8 @@ import org.strata.jca.api.StoreSubOperations;
 
 /**
  * C-MOVE SCP (PS3.4 C.4.2.3) and C-GET SCP (PS3.4 C.4.3.3): the identifier selects instances;
- * each becomes a C-STORE sub-operation in its stored transfer syntax, with a pending response
- * after each, until done or cancelled.
+ * each becomes a C-STORE sub-operation, in its stored transfer syntax or transcoded to one the
+ * peer accepted, with a pending response after each, until done or cancelled.
  */
 @Stateless
 @PermitAll
@@ -106,19 +109,30 @@ public class RetrieveService {
         return context.openDestination(d.aeTitle(), d.host(), d.port(), sopClasses);
     }
 
+    /**
+     * One C-STORE sub-operation: in the stored transfer syntax when the peer accepted it, else
+     * transcoded to the best accepted lossless one (never lossy); none acceptable fails it.
+     */
     private void send(AssociationInfo as, StoreSubOperations ops, RetrieveItem item, Progress progress) {
         progress.sent++;
-        if (!ops.accepted(item.sopClassUid()).contains(item.transferSyntaxUid())) {
-            // transcoding to an accepted syntax comes with dicom/imageio's transcoder
-            LOG.warning(() -> as.name() + ": " + item.sopInstanceUid() + " not sent: destination accepts none of "
-                    + item.transferSyntaxUid() + " for " + item.sopClassUid());
+        String stored = item.transferSyntaxUid();
+        Optional<String> target = TransferSyntaxChooser.choose(stored, ops.accepted(item.sopClassUid()), false);
+        if (target.isEmpty()) {
+            LOG.warning(() -> as.name() + ": " + item.sopInstanceUid() + " not sent: no accepted transfer syntax "
+                    + "for " + item.sopClassUid() + " that " + stored + " converts to without loss");
             progress.failedUids.add(item.sopInstanceUid());
             return;
         }
+        String ts = target.get();
         try {
-            DimseStatus status = ops.store(item.sopClassUid(), item.sopInstanceUid(), item.transferSyntaxUid(), out -> {
+            DimseStatus status = ops.store(item.sopClassUid(), item.sopInstanceUid(), ts, out -> {
                 try (InputStream in = storage.provider().read(item.objectId())) {
-                    StoredDataSet.copy(in, out);
+                    if (ts.equals(stored)) {
+                        StoredDataSet.copy(in, out);
+                    } else {
+                        new Transcoder(TranscodeOptions.DEFAULT).transcodeDataset(StoredDataSet.skipFileMeta(in),
+                                stored, out, ts);
+                    }
                 }
             });
             if (status.isSuccess()) {

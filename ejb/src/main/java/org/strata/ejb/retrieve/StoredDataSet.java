@@ -15,6 +15,11 @@ final class StoredDataSet {
     }
 
     static void copy(InputStream part10, OutputStream out) throws IOException {
+        skipFileMeta(part10).transferTo(out);
+    }
+
+    /** The stream, positioned at the first byte of the data set. */
+    static InputStream skipFileMeta(InputStream part10) throws IOException {
         DataInputStream in = new DataInputStream(part10);
         in.readNBytes(128);
         byte[] prefix = in.readNBytes(4);
@@ -26,6 +31,6 @@ final class StoredDataSet {
         long groupLength = (header[8] & 0xFFL) | (header[9] & 0xFFL) << 8 | (header[10] & 0xFFL) << 16
                 | (header[11] & 0xFFL) << 24;
         in.skipNBytes(groupLength);
-        in.transferTo(out);
+        return in;
     }
 }
