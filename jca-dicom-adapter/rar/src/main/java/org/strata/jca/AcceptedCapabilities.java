@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.strata.dicom.core.UID;
 import org.strata.dicom.core.dict.UidDictionary;
 import org.strata.dicom.net.config.Role;
 import org.strata.dicom.net.config.TransferCapability;
@@ -17,8 +18,8 @@ import org.strata.dicom.net.dimse.DimseServiceRegistry;
  */
 final class AcceptedCapabilities {
 
-    static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
-    static final String IMPLICIT_LE = "1.2.840.10008.1.2";
+    static final String EXPLICIT_LE = UID.ExplicitVRLittleEndian;
+    static final String IMPLICIT_LE = UID.ImplicitVRLittleEndian;
 
     /**
      * Preference among the syntaxes a requestor proposes in one context: lossless compressed

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import org.strata.dicom.core.Attributes;
 import org.strata.dicom.core.Tag;
+import org.strata.dicom.core.UID;
 import org.strata.dicom.core.VR;
 import org.strata.dicom.core.io.DicomReader;
 import org.strata.dicom.core.io.DicomWriter;
@@ -36,14 +37,14 @@ import org.strata.jca.api.StoreRequest;
 final class ListenerServices {
 
     /** C-FIND information models (PS3.4 C.6): Patient Root, Study Root, Patient/Study Only (retired). */
-    static final List<String> QUERY_MODELS = List.of(
-            "1.2.840.10008.5.1.4.1.2.1.1", "1.2.840.10008.5.1.4.1.2.2.1", "1.2.840.10008.5.1.4.1.2.3.1");
+    static final List<String> QUERY_MODELS = List.of(UID.PatientRootQueryRetrieveInformationModelFind,
+            UID.StudyRootQueryRetrieveInformationModelFind, UID.PatientStudyOnlyQueryRetrieveInformationModelFind);
 
     /** C-MOVE and C-GET information models (PS3.4 C.6): Patient Root, Study Root, Patient/Study Only. */
     static final List<String> RETRIEVE_MODELS = List.of(
-            "1.2.840.10008.5.1.4.1.2.1.2", "1.2.840.10008.5.1.4.1.2.1.3",
-            "1.2.840.10008.5.1.4.1.2.2.2", "1.2.840.10008.5.1.4.1.2.2.3",
-            "1.2.840.10008.5.1.4.1.2.3.2", "1.2.840.10008.5.1.4.1.2.3.3");
+            UID.PatientRootQueryRetrieveInformationModelMove, UID.PatientRootQueryRetrieveInformationModelGet,
+            UID.StudyRootQueryRetrieveInformationModelMove, UID.StudyRootQueryRetrieveInformationModelGet,
+            UID.PatientStudyOnlyQueryRetrieveInformationModelMove, UID.PatientStudyOnlyQueryRetrieveInformationModelGet);
 
     private ListenerServices() {
     }
