@@ -34,25 +34,34 @@ final class StrataProcess implements AutoCloseable {
         pump.start();
     }
 
-    /** Starts {@code ./strata run --data DIR} on free ports, without STRATA_ADMIN_PASSWORD. */
-    static StrataProcess start(Path data) throws IOException {
+    /** Starts {@code ./strata run --data DIR} on free ports with extra options, without STRATA_ADMIN_PASSWORD. */
+    static StrataProcess start(Path data, String... extra) throws IOException {
         int http = freePort();
         int dicom = freePort();
-        ProcessBuilder pb = builder(data, "--http-port", String.valueOf(http), "--dicom-port", String.valueOf(dicom))
-                .redirectErrorStream(true);
+        List<String> args = new ArrayList<>(List.of("--http-port", String.valueOf(http),
+                "--dicom-port", String.valueOf(dicom)));
+        args.addAll(List.of(extra));
+        ProcessBuilder pb = builder(data, args.toArray(String[]::new)).redirectErrorStream(true);
         return new StrataProcess(pb.start(), http, dicom);
     }
 
     /** Runs {@code ./strata run} to its end with extra arguments: for the refusals. */
     static Result runToEnd(Path data, String... extra) throws Exception {
-        Process p = builder(data, extra).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("./strata run did not end: " + out + err);
+        Path out = java.nio.file.Files.createTempFile("strata-run", ".out");
+        Path err = java.nio.file.Files.createTempFile("strata-run", ".err");
+        try {
+            Process p = builder(data, extra).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError("./strata run did not end: " + java.nio.file.Files.readString(out)
+                        + java.nio.file.Files.readString(err));
+            }
+            return new Result(p.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+            java.nio.file.Files.deleteIfExists(err);
         }
-        return new Result(p.exitValue(), out, err);
     }
 
     private static ProcessBuilder builder(Path data, String... extra) throws IOException {

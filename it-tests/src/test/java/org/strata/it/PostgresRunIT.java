@@ -1,0 +1,69 @@
+package org.strata.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./strata run --db postgresql} against a real PostgreSQL server (Debian's package): the
+ * archive deploys on it, indexes what DCMTK's storescu sends into PostgreSQL's tables (not H2's),
+ * and answers findscu from them.
+ */
+class PostgresRunIT {
+
+    private static final Path TEST_FILES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theArchiveRunsOnPostgresql() throws Exception {
+        List<Path> files = List.of(TEST_FILES.resolve("CT_small.dcm"), TEST_FILES.resolve("MR_small.dcm"));
+        try (PostgresServer pg = PostgresServer.start();
+             StrataProcess strata = StrataProcess.start(data, "--db", "postgresql", "--db-url", pg.jdbcUrl(),
+                     "--db-user", PostgresServer.USER, "--db-password", "unused-trust-auth")) {
+            strata.awaitConsole();
+            String port = String.valueOf(strata.dicomPort());
+
+            Dcmtk.Result store = Dcmtk.run("storescu", "-aec", "STRATA", "127.0.0.1", port,
+                    files.get(0).toString(), files.get(1).toString());
+            assertEquals(0, store.exitCode(), store.output() + strata.output());
+
+            assertEquals("2", pg.query("SELECT COUNT(*) FROM instance"), "both instances indexed in PostgreSQL");
+            assertEquals("2", pg.query("SELECT COUNT(*) FROM location"));
+            assertFalse(Files.exists(data.resolve("db/strata.mv.db")), "no H2 database was created");
+
+            Set<String> expected = new TreeSet<>();
+            for (Path f : files) {
+                expected.addAll(Dcmtk.values(Dcmtk.run("dcmdump", "+P", "0020,000d", f.toString()).output(), "0020,000d"));
+            }
+            Dcmtk.Result find = Dcmtk.run("findscu", "-S", "-aec", "STRATA", "127.0.0.1", port,
+                    "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID", "-k", "NumberOfStudyRelatedInstances");
+            assertEquals(0, find.exitCode(), find.output());
+            assertEquals(expected, new TreeSet<>(Dcmtk.values(find.output(), "0020,000d")), find.output());
+            assertEquals(List.of("1", "1"), Dcmtk.values(find.output(), "0020,1208"), find.output());
+
+            assertEquals(0, strata.stop(), strata.output());
+        }
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsReportedInOneLine() throws Exception {
+        int port = StrataProcess.freePort();
+        String nowhere = "jdbc:postgresql://127.0.0.1:" + port + "/strata";
+        StrataProcess.Result r = StrataProcess.runToEnd(data, "--db", "postgresql", "--db-url", nowhere,
+                "--db-user", PostgresServer.USER, "--db-password", "x");
+        assertNotEquals(0, r.exitCode(), r.stdout());
+        assertEquals("strata: cannot reach PostgreSQL at 127.0.0.1:" + port + " (from --db-url " + nowhere + ")",
+                r.stderr().strip());
+    }
+}
