@@ -30,6 +30,10 @@ for i, name in enumerate(SOURCES):
     ds.PatientName = "MEDIA^PATIENT"
     ds.PatientBirthDate = "19700101"
     ds.StudyID = "M1"
+    # one study: its attributes agree in every file (DCMTK's dcmmkdir checks that)
+    ds.StudyDate = "20240131"
+    ds.StudyTime = "101500"
+    ds.SpecificCharacterSet = "ISO_IR 100"
     ds.SeriesNumber = len(series_of)
     ds.InstanceNumber = i + 1
     ds.AccessionNumber = "ACC" + study[-6:]
