@@ -239,6 +239,72 @@ class MediaCreationIT {
         }
     }
 
+    @Test
+    void dcmjsDimseDrivesAnMcmRequestToDoneAndGetsTheAnnexSStatuses() throws Exception {
+        List<String> instances = new ArrayList<>(stored.keySet()).subList(0, 3);
+        String uid = "2.25." + new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16)
+                .putLong(System.nanoTime()).putLong(Double.doubleToLongBits(Math.random())).array());
+        List<String> create = new ArrayList<>(List.of("create", uid, "STD-GEN-CD", "MCM IT"));
+        create.addAll(instances);
+        assertEquals("0", field(mcm(create), "status"));
+        assertEquals("IDLE", Http.field(api.get("/strata/api/media/" + uid).body(), "status"), "the same object in REST");
+        assertEquals("0", field(mcm("initiate", uid, "1", "HIGH"), "status"));
+        assertEquals(String.valueOf(0xA510), field(mcm("initiate", uid, "1", "HIGH"), "status"), "initiate twice");
+        String got = "";
+        for (int i = 0; i < 200 && !got.contains("\"ExecutionStatus\":\"DONE\""); i++) {
+            Thread.sleep(300);
+            got = mcm("get", uid);
+        }
+        assertTrue(got.contains("\"ExecutionStatus\":\"DONE\""), got);
+        assertTrue(got.contains("\"ExecutionStatusInfo\":\"NORMAL\"") && got.contains("\"TotalNumberOfPiecesOfMediaCreated\":1"), got);
+        assertEquals(String.valueOf(0xC201), field(mcm("cancel", uid), "status"), "cancel after completion");
+        Path iso = work.resolve("mcm.iso");
+        assertEquals(200, api.download("/strata/api/media/" + uid + "/pieces/1", iso).statusCode());
+        String listing = run("xorriso", "-indev", iso.toString(), "-find", "/", "-type", "f");
+        assertEquals(3, listing.lines().filter(l -> l.startsWith("'/DICOM/")).count(), listing);
+
+        // an instance that is not stored: FAILURE with the Failed SOP Sequence
+        String missing = uid + ".9";
+        assertEquals("0", field(mcm("create", missing, "STD-GEN-CD", "x", "1.2.3.999"), "status"));
+        assertEquals("0", field(mcm("initiate", missing, "1", "LOW"), "status"));
+        for (int i = 0; i < 100 && !got.contains("FAILURE"); i++) {
+            Thread.sleep(300);
+            got = mcm("get", missing);
+        }
+        assertTrue(got.contains("\"ExecutionStatus\":\"FAILURE\"") && got.contains("NO_INSTANCE")
+                && got.contains("1.2.3.999"), got);
+
+        // cancel of an IDLE request deletes it
+        String idle = uid + ".8";
+        assertEquals("0", field(mcm("create", idle, "STD-GEN-CD", "x", instances.get(0)), "status"));
+        assertEquals("0", field(mcm("cancel", idle), "status"));
+        assertEquals(String.valueOf(0x0112), field(mcm("get", idle), "status"), "no such SOP instance after cancel");
+        assertEquals(String.valueOf(0x0111), field(mcm("create", uid, "STD-GEN-CD", "x", instances.get(0)), "status"),
+                "duplicate SOP instance");
+    }
+
+    /** Runs the dcmjs-dimse SCU (installed into target/node by the build) and returns its JSON answer. */
+    private static String mcm(String... args) throws IOException, InterruptedException {
+        return mcm(List.of(args));
+    }
+
+    private static String mcm(List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("node", "src/test/node/mcm-scu.js", "127.0.0.1",
+                System.getProperty("it.dicom.port"), "STRATA"));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("NODE_PATH", System.getProperty("it.node.modules"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow(() -> new AssertionError(out));
+    }
+
+    private static String field(String json, String name) {
+        return Http.field(json, name);
+    }
+
     private static void awaitJobFile(Path hot) throws Exception {
         for (int i = 0; i < 600 && !hasJobFile(hot); i++) {
             Thread.sleep(100);

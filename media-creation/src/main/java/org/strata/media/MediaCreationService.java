@@ -66,8 +66,15 @@ public class MediaCreationService {
 
     /** Checks and stores a request, IDLE (PS3.4 S.3.1.2.1: N-CREATE); returns its SOP Instance UID. */
     public String create(MediaOrder order) {
+        return create(newUid(), order);
+    }
+
+    /** As {@link #create(MediaOrder)} with the SOP Instance UID the requester chose. */
+    public String create(String uid, MediaOrder order) {
         check(order);
-        String uid = newUid();
+        if (requests.find(uid).isPresent()) {
+            throw new MediaRequestRefused("a media creation request " + uid + " exists already");
+        }
         requests.create(uid, order);
         LOG.info(() -> "media request " + uid + " created: " + order.studies().size() + " studies, "
                 + order.instances().size() + " instances, " + order.profile() + ", " + order.output());
@@ -94,6 +101,10 @@ public class MediaCreationService {
         }
         jobs.start(uid);
         return InitiateOutcome.INITIATED;
+    }
+
+    public boolean exists(String uid) {
+        return requests.find(uid).isPresent();
     }
 
     public Optional<MediaRequest> find(String uid) {
