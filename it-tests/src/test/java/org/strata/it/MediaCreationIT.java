@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * storescu in five transfer syntaxes becomes an STD-GEN-CD ISO whose DICOMDIR dciodvfy, dcmdump,
  * dcmmkdir and pydicom accept, holding every instance once in Explicit VR Little Endian with the
  * pixels DCMTK (GDCM for JPEG 2000) decompresses; ZIP output; unknown instances; a disc robot's
- * hot folder (PTBurn JRQ) driven by a fake robot to DONE and to FAILURE; cancel.
+ * hot folder (PTBurn JRQ) driven by a fake robot to DONE and to FAILURE; cancel; the ISO read back
+ * by the File-Set Reader import; Media Creation Management (PS3.4 Annex S) driven by dcmjs-dimse.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -146,6 +147,16 @@ class MediaCreationIT {
         Dcmtk.Result update = Dcmtk.run("dcmmkdir", mkdir);
         assertEquals(0, update.exitCode(), update.output());
         assertFalse(update.output().contains("E: "), update.output());
+
+        // our File-Set Reader reads the ISO back and stores every instance through the normal ingest path
+        java.io.ByteArrayOutputStream importOut = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream importErr = new java.io.ByteArrayOutputStream();
+        int rc = new org.strata.dicom.tools.net.ImportCommand().run(List.of("-c", "STRATA@127.0.0.1:"
+                + System.getProperty("it.dicom.port"), iso.toString()), new java.io.PrintStream(importOut, true),
+                new java.io.PrintStream(importErr, true));
+        assertEquals(0, rc, importOut + "\n" + importErr);
+        assertTrue(importOut.toString().contains("imported " + stored.size() + ", duplicate 0, failed 0 (from DICOMDIR)"),
+                importOut.toString());
     }
 
     private static boolean hasPixelData(Path file) throws IOException, InterruptedException {
