@@ -3,6 +3,7 @@ package org.strata.ejb.dimse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,6 +13,8 @@ import org.strata.ejb.query.FindService;
 import org.strata.ejb.retrieve.RetrieveService;
 import org.strata.ejb.store.StoreService;
 import org.strata.jca.api.AssociationInfo;
+import org.strata.jca.api.NServiceRequest;
+import org.strata.jca.api.NServiceResponse;
 import org.strata.jca.api.DicomServiceListener;
 import org.strata.jca.api.DimseStatus;
 import org.strata.jca.api.QueryRequest;
@@ -44,6 +47,9 @@ public class DicomServiceMDB implements DicomServiceListener {
     @EJB
     RetrieveService retrieveService;
 
+    @Inject
+    NServiceRouter nServices;
+
     /** PS3.4 A.4: Verification answers success. */
     @Override
     public DimseStatus echo(AssociationInfo association) {
@@ -65,5 +71,11 @@ public class DicomServiceMDB implements DicomServiceListener {
     public RetrieveOutcome retrieve(AssociationInfo association, RetrieveRequest request, Attributes identifier,
                                     RetrieveContext context) {
         return retrieveService.retrieve(association, request, identifier, context);
+    }
+
+    /** DIMSE-N requests, routed by SOP class to the {@link NService} that declares it. */
+    @Override
+    public NServiceResponse nService(AssociationInfo association, NServiceRequest request, Attributes dataSet) {
+        return nServices.route(association, request, dataSet);
     }
 }

@@ -13,7 +13,8 @@ import org.strata.dicom.net.dimse.DimseServiceRegistry;
 /**
  * What the listener accepts in association negotiation (PS3.8 9.3.3.2): Verification, every
  * storage SOP class of the standard (as SCP, and as SCU for C-GET requestors' role selection,
- * PS3.7 D.3.3.4) in every standard transfer syntax, and the Query/Retrieve models. An abstract
+ * PS3.7 D.3.3.4) in every standard transfer syntax, the Query/Retrieve models, the Modality
+ * Worklist model, and as SCP Storage Commitment Push Model, MPPS and Media Creation Management. An abstract
  * syntax or transfer syntax we do not know is rejected context by context.
  */
 final class AcceptedCapabilities {
@@ -46,6 +47,13 @@ final class AcceptedCapabilities {
                 List.of(EXPLICIT_LE, IMPLICIT_LE)));
         Stream.concat(ListenerServices.QUERY_MODELS.stream(), ListenerServices.RETRIEVE_MODELS.stream())
                 .forEach(uid -> capabilities.add(new TransferCapability(uid, Role.SCP, List.of(EXPLICIT_LE, IMPLICIT_LE))));
+        capabilities.add(new TransferCapability(ListenerServices.WORKLIST_MODEL, Role.SCP,
+                List.of(EXPLICIT_LE, IMPLICIT_LE)));
+        // Storage Commitment, MPPS, Media Creation: SCP only. A role selection proposing that the
+        // requestor be SCU is accepted; one proposing that the requestor be SCP is answered "no"
+        // (PS3.7 D.3.3.4), since the archive never invokes N-ACTION/N-CREATE of these classes.
+        ListenerServices.N_SERVICE_CLASSES.forEach(uid -> capabilities.add(
+                new TransferCapability(uid, Role.SCP, List.of(EXPLICIT_LE, IMPLICIT_LE))));
         for (String sopClass : storageSopClasses()) {
             capabilities.add(new TransferCapability(sopClass, Role.SCP, transferSyntaxes));
             capabilities.add(new TransferCapability(sopClass, Role.SCU, transferSyntaxes));

@@ -29,9 +29,10 @@ final class ListenerActivation implements AutoCloseable {
         this.listener = listener;
     }
 
-    static ListenerActivation start(MessageEndpointFactory factory, DicomActivationSpec spec, NetRuntime runtime)
-            throws IOException {
-        DimseServiceRegistry registry = ListenerServices.registry(new EndpointInvoker(factory), runtime);
+    static ListenerActivation start(MessageEndpointFactory factory, DicomActivationSpec spec, NetRuntime runtime,
+                                    OpenAssociations openAssociations) throws IOException {
+        DimseServiceRegistry registry = ListenerServices.registry(new EndpointInvoker(factory), runtime,
+                openAssociations);
         ApplicationEntityConfig ae = new ApplicationEntityConfig(spec.getAeTitle(), AcceptedCapabilities.all(),
                 spec.acceptedCallingAeTitleSet(), spec.getMaxAssociations());
         ListenerConfig config = new ListenerConfig(spec.getBindAddress(), spec.getPort(), List.of(ae), null,

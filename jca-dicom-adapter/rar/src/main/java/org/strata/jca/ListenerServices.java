@@ -46,10 +46,22 @@ final class ListenerServices {
             UID.StudyRootQueryRetrieveInformationModelMove, UID.StudyRootQueryRetrieveInformationModelGet,
             UID.PatientStudyOnlyQueryRetrieveInformationModelMove, UID.PatientStudyOnlyQueryRetrieveInformationModelGet);
 
+    /** The C-FIND model answered by the Modality Worklist SCP (PS3.4 K.6.1.2). */
+    static final String WORKLIST_MODEL = UID.ModalityWorklistInformationModelFind;
+
+    /**
+     * SOP classes whose DIMSE-N requests go to {@code DicomServiceListener#nService}: Storage
+     * Commitment Push Model (PS3.4 J), Modality Performed Procedure Step (PS3.4 F.7), Media
+     * Creation Management (PS3.4 S). The archive routes them further by SOP class.
+     */
+    static final List<String> N_SERVICE_CLASSES = List.of(UID.StorageCommitmentPushModel,
+            UID.ModalityPerformedProcedureStep, UID.MediaCreationManagement);
+
     private ListenerServices() {
     }
 
-    static DimseServiceRegistry registry(EndpointInvoker endpoint, NetRuntime runtime) {
+    static DimseServiceRegistry registry(EndpointInvoker endpoint, NetRuntime runtime,
+                                         OpenAssociations openAssociations) {
         DimseService echo = rq -> {
             expect(rq, CommandField.C_ECHO_RQ);
             return response(endpoint.call(l -> l.echo(info(rq.association()))));
@@ -89,6 +101,9 @@ final class ListenerServices {
                 .register(DimseServiceRegistry.VERIFICATION, echo)
                 .register(DimseServiceRegistry.ANY, storage);
         QUERY_MODELS.forEach(uid -> registry.register(uid, find));
+        registry.register(WORKLIST_MODEL, find);
+        NServices nServices = new NServices(endpoint, openAssociations);
+        N_SERVICE_CLASSES.forEach(uid -> registry.register(uid, nServices));
         RETRIEVE_MODELS.forEach(uid -> registry.register(uid, retrieve));
         return registry;
     }

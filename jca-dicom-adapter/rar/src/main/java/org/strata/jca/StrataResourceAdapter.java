@@ -28,11 +28,14 @@ public class StrataResourceAdapter implements ResourceAdapter {
     private volatile BootstrapContext bootstrapContext;
     private volatile Instant startedAt;
     private volatile NetRuntime runtime;
+    private final OpenAssociations openAssociations = new OpenAssociations();
+    private volatile AssociationPool associationPool;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         // accept loops, association readers and dispatchers run as long-running Work
         this.runtime = new NetRuntime("strata-dicom", new WorkExecutor(context.getWorkManager()));
+        this.associationPool = new AssociationPool(runtime);
         this.bootstrapContext = context;
         this.startedAt = Instant.now();
         LOG.info("Strata DICOM resource adapter started");
@@ -43,6 +46,10 @@ public class StrataResourceAdapter implements ResourceAdapter {
         bootstrapContext = null;
         activations.values().forEach(ListenerActivation::close);
         activations.clear();
+        AssociationPool pool = associationPool;
+        if (pool != null) {
+            pool.close();
+        }
         NetRuntime r = runtime;
         if (r != null) {
             r.close();
@@ -58,6 +65,16 @@ public class StrataResourceAdapter implements ResourceAdapter {
     /** When {@link #start} last ran, or null. */
     public Instant startedAt() {
         return startedAt;
+    }
+
+    /** Associations peers opened, for replies on them (PS3.4 J.3.3). */
+    OpenAssociations openAssociations() {
+        return openAssociations;
+    }
+
+    /** Outbound associations, pooled per remote AE. */
+    AssociationPool associationPool() {
+        return associationPool;
     }
 
     /** The container's work manager, for accept loops and associations. */
@@ -79,7 +96,7 @@ public class StrataResourceAdapter implements ResourceAdapter {
             throw new ResourceAdapterInternalException("resource adapter is not started");
         }
         try {
-            activations.put(new ActivationKey(factory, spec), ListenerActivation.start(factory, dicom, runtime));
+            activations.put(new ActivationKey(factory, spec), ListenerActivation.start(factory, dicom, runtime, openAssociations));
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "cannot open " + dicom + ": " + e.getMessage(), e);
             throw new ResourceException("cannot open " + dicom + ": " + e.getMessage(), e);

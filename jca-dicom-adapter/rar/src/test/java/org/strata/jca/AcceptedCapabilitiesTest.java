@@ -37,4 +37,15 @@ class AcceptedCapabilitiesTest {
     void unknownAbstractSyntaxesHaveNoCapability() {
         assertTrue(AcceptedCapabilities.all().stream().noneMatch(c -> c.matchesSopClass("1.2.3.4.5.6.7.8.9")));
     }
+
+    @Test
+    void workflowClassesAreAcceptedAsScp() {
+        for (String uid : List.of("1.2.840.10008.1.20.1", "1.2.840.10008.3.1.2.3.3", "1.2.840.10008.5.1.1.33",
+                "1.2.840.10008.5.1.4.31")) {
+            assertTrue(AcceptedCapabilities.all().stream().anyMatch(c -> c.sopClassUid().equals(uid)
+                    && c.role() == Role.SCP), uid);
+            assertFalse(AcceptedCapabilities.all().stream().anyMatch(c -> c.sopClassUid().equals(uid)
+                    && c.role() == Role.SCU), uid + " : the archive never invokes it as SCU");
+        }
+    }
 }

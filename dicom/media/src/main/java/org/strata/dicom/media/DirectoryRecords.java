@@ -40,10 +40,40 @@ public final class DirectoryRecords {
         if (type == RecordType.SR_DOCUMENT || type == RecordType.KEY_OBJECT_DOC) {
             copyConceptModifiers(dataset, record);
         }
+        if (type == RecordType.SR_DOCUMENT) {
+            verificationDateTime(dataset, record);
+        }
         if (hasCharsetDependentText(record)) {
             copyCharacterSet(dataset, record);
         }
         return record;
+    }
+
+    /**
+     * PS3.3 F.5.19 (SR Document keys): Verification DateTime is 1C, required if Verification Flag is
+     * VERIFIED, and equals the most recent Verification DateTime in the Verifying Observer Sequence,
+     * which is where an SR document holds it (PS3.3 C.17.2).
+     */
+    private void verificationDateTime(Attributes dataset, Attributes record) {
+        if (record.contains(Tag.VerificationDateTime)
+                || !"VERIFIED".equals(dataset.getString(Tag.VerificationFlag, "").trim())) {
+            return;
+        }
+        String latest = null;
+        if (dataset.getValue(Tag.VerifyingObserverSequence) instanceof Sequence observers) {
+            for (Attributes observer : observers) {
+                String dt = observer.getString(Tag.VerificationDateTime, "").trim();
+                // DT values of one document compare in time order as text when of equal precision
+                if (!dt.isEmpty() && (latest == null || dt.compareTo(latest) > 0)) {
+                    latest = dt;
+                }
+            }
+        }
+        if (latest == null) {
+            latest = "19000101000000";
+            notes.add("SR DOCUMENT record: VERIFIED document without Verification DateTime, " + latest + " used");
+        }
+        record.setString(Tag.VerificationDateTime, VR.DT, latest);
     }
 
     /** Whether a key has a VR whose value depends on the character set (PS3.5 6.1.2.3). */

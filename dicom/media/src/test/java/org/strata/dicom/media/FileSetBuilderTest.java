@@ -39,6 +39,17 @@ class FileSetBuilderTest {
     }
 
     @Test
+    void aVerifiedSrDocumentRecordCarriesTheLatestVerificationDateTime() throws Exception {
+        // test-SR.dcm is VERIFIED; its Verification DateTime sits in the Verifying Observer Sequence
+        FileSet fs = FileSetBuilder.forProfile(ApplicationProfile.STD_GEN_CD).fileSetId("SR_TEST")
+                .add(List.of(Peers.TEST_FILES.resolve("test-SR.dcm"))).write(tmp.resolve("sr"));
+        Peers.Result r = Peers.run("dciodvfy", fs.dicomdir().toString());
+        assertFalse(r.all().contains("Error"), r.all());
+        Peers.Result dump = Peers.run("dcmdump", "+P", "0040,a030", fs.dicomdir().toString());
+        assertTrue(dump.all().contains("[20010213184746]"), dump.all());
+    }
+
+    @Test
     void dciodvfyValidatesTheBasicDirectoryIod() throws Exception {
         FileSet fs = sampleFileSet();
         Peers.Result r = Peers.run("dciodvfy", fs.dicomdir().toString());

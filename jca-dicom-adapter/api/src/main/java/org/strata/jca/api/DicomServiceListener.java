@@ -31,4 +31,12 @@ public interface DicomServiceListener {
      */
     RetrieveOutcome retrieve(AssociationInfo association, RetrieveRequest request, Attributes identifier,
                              RetrieveContext context);
+
+    /**
+     * A DIMSE-N request (PS3.7 10.1) of a SOP class the adapter routes to the archive (Storage
+     * Commitment, MPPS, Media Creation Management): answer with its status, optional data set and,
+     * for an N-CREATE, the Affected SOP Instance UID. {@code dataSet} is the decoded request data
+     * set, or null when the request had none.
+     */
+    NServiceResponse nService(AssociationInfo association, NServiceRequest request, Attributes dataSet);
 }

@@ -284,6 +284,15 @@ public final class DimseChannel implements UpperLayerUser {
         send(ctx.presentationContextId(), rsp, r.dataSet());
     }
 
+    /**
+     * True while the request with this Message ID is being served and its final response has not
+     * been sent: a service answering later on the same association (an N-EVENT-REPORT after its
+     * N-ACTION-RSP, PS3.4 J.3.3) waits for this to become false.
+     */
+    public boolean serving(int messageId) {
+        return running.containsKey(messageId);
+    }
+
     // ---------------------------------------------------------------- sending
 
     /**

@@ -124,13 +124,26 @@ public final class DimseClient implements AutoCloseable {
      * Class/Instance UID, the others the Requested ones (PS3.7 10.3).
      */
     public Invocation nAsync(NRequest n, DataWriter data) throws IOException {
+        Command c = nCommand(n);
+        String abstractSyntax = n.abstractSyntax() == null ? n.sopClassUid() : n.abstractSyntax();
+        return invoke(abstractSyntax, n.transferSyntax(), c, data, ResponseListener.IGNORE);
+    }
+
+    /**
+     * The command set of an N- service request (PS3.7 10.3), without Message ID: N-EVENT-REPORT
+     * and N-CREATE name the Affected SOP Class/Instance UID, the others the Requested ones; the
+     * Affected SOP Instance UID of an N-CREATE may be left to the SCP (PS3.7 10.1.5.1.2).
+     */
+    public static Command nCommand(NRequest n) {
         boolean affected = n.commandField() == CommandField.N_EVENT_REPORT_RQ
                 || n.commandField() == CommandField.N_CREATE_RQ;
         Command c = new Command().set(CommandElement.CommandField, n.commandField().code())
                 .set(affected ? CommandElement.AffectedSOPClassUID : CommandElement.RequestedSOPClassUID,
-                        n.sopClassUid())
-                .set(affected ? CommandElement.AffectedSOPInstanceUID : CommandElement.RequestedSOPInstanceUID,
-                        n.sopInstanceUid());
+                        n.sopClassUid());
+        if (n.sopInstanceUid() != null) {
+            c.set(affected ? CommandElement.AffectedSOPInstanceUID : CommandElement.RequestedSOPInstanceUID,
+                    n.sopInstanceUid());
+        }
         if (n.commandField() == CommandField.N_EVENT_REPORT_RQ) {
             c.set(CommandElement.EventTypeID, n.typeId());
         } else if (n.commandField() == CommandField.N_ACTION_RQ) {
@@ -138,8 +151,7 @@ public final class DimseClient implements AutoCloseable {
         } else if (n.commandField() == CommandField.N_GET_RQ && n.attributeIdentifiers() != null) {
             c.set(CommandElement.AttributeIdentifierList, n.attributeIdentifiers());
         }
-        String abstractSyntax = n.abstractSyntax() == null ? n.sopClassUid() : n.abstractSyntax();
-        return invoke(abstractSyntax, n.transferSyntax(), c, data, ResponseListener.IGNORE);
+        return c;
     }
 
     /** Waits for the final response within the response timeout. */

@@ -100,8 +100,38 @@ public final class StoreCommand implements Command {
         return sources;
     }
 
+    /** What happened to each file sent by {@link #send}. */
+    interface Outcomes {
+        /** A response arrived (any status). */
+        void answered(Part10Source source, DimseRsp rsp);
+
+        /** No response: association or I/O failure. */
+        void failed(Part10Source source, String reason);
+    }
+
     private static void send(Scu scu, NetRuntime runtime, List<Part10Source> share, PrintStream out, PrintStream err,
             AtomicInteger stored, AtomicInteger failed) {
+        send(scu, runtime, share, new Outcomes() {
+            @Override
+            public void answered(Part10Source s, DimseRsp rsp) {
+                if (Status.isSuccessOrWarning(rsp.status())) {
+                    stored.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                    err.println(s.file() + ": status " + Status.toHex(rsp.status()) + " " + rsp.errorComment());
+                }
+            }
+
+            @Override
+            public void failed(Part10Source s, String reason) {
+                failed.incrementAndGet();
+                err.println(s.file() + ": " + reason);
+            }
+        });
+    }
+
+    /** C-STOREs {@code share} on as many associations as its presentation contexts need. */
+    static void send(Scu scu, NetRuntime runtime, List<Part10Source> share, Outcomes outcomes) {
         int from = 0;
         while (from < share.size()) {
             AssociateRqBuilder rq = new AssociateRqBuilder(scu.calling, scu.called.aeTitle());
@@ -116,30 +146,26 @@ public final class StoreCommand implements Command {
                 to++;
             }
             int attempted = 0;
+            String lost = "not sent";
             try (DimseClient c = scu.open(runtime, rq.build(), new DimseServiceRegistry())) {
                 for (Part10Source s : share.subList(from, to)) {
                     attempted++;
                     try {
-                        DimseRsp rsp = c.store(StoreRequest.of(s.sopClassUid(), s.sopInstanceUid(), s.transferSyntax()),
-                                s.dataSet());
-                        if (Status.isSuccessOrWarning(rsp.status())) {
-                            stored.incrementAndGet();
-                        } else {
-                            failed.incrementAndGet();
-                            err.println(s.file() + ": status " + Status.toHex(rsp.status()) + " " + rsp.errorComment());
-                        }
+                        outcomes.answered(s, c.store(StoreRequest.of(s.sopClassUid(), s.sopInstanceUid(),
+                                s.transferSyntax()), s.dataSet()));
                     } catch (IOException e) {
-                        failed.incrementAndGet();
-                        err.println(s.file() + ": " + e.getMessage());
+                        outcomes.failed(s, e.getMessage());
                         if (!c.association().established()) {
                             break;
                         }
                     }
                 }
             } catch (IOException e) {
-                err.println("association with " + scu.called + " failed: " + e.getMessage());
+                lost = "association with " + scu.called + " failed: " + e.getMessage();
             }
-            failed.addAndGet(to - from - attempted); // never sent
+            for (Part10Source s : share.subList(from + attempted, to)) {
+                outcomes.failed(s, lost);
+            }
             from = to;
         }
     }

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Benchmark (issue 10): an STD-GEN-CD ISO of BENCH_INSTANCES (default 1,000) stored RLE instances
+# (~0.65 MB each decompressed, so ~650 MB on the disc) made by Strata (REST media request: read from
+# the online tier, RLE → Explicit VR LE transcoding, DICOMDIR, INDEX.HTM, thumbnails, label, xorriso)
+# side by side with DCMTK dcmmkdir + xorriso over the same files already decompressed (dcmdrle).
+# Standalone: builds what is missing, starts its own Strata on free ports with a temporary data
+# directory, and stops it. Needs dcmtk, xorriso, python3-pydicom (Debian), curl.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+N=${BENCH_INSTANCES:-1000}
+WORK=$(mktemp -d /tmp/strata-bench-media.XXXXXX)
+PASSWORD=bench-$$
+export TCP_NODELAY=1
+free_port() { /usr/bin/python3 -c 'import socket,random
+while True:
+    p = random.randint(20000, 32000); s = socket.socket()
+    try: s.bind(("127.0.0.1", p)); s.close(); print(p); break
+    except OSError: pass'; }
+now() { date +%s.%N; }
+cleanup() {
+  if [ -f "$WORK/data/server/wildfly.pid" ]; then kill "$(cat "$WORK/data/server/wildfly.pid")" 2>/dev/null || true; fi
+  [ -n "${STRATA_PID:-}" ] && wait "$STRATA_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "media-iso: generating $N instances (RLE) in $WORK"
+/usr/bin/python3 - "$WORK/native" "$N" <<'PY'
+import os, sys, numpy as np, pydicom
+from pydicom.uid import generate_uid, ExplicitVRLittleEndian
+out, n = sys.argv[1], int(sys.argv[2]); os.makedirs(out, exist_ok=True)
+ds = pydicom.dcmread("/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm")
+rng = np.random.default_rng(1)
+yy, xx = np.mgrid[0:570, 0:570]
+base = (1000 + 800 * np.sin(xx / 40.0) * np.cos(yy / 55.0)).astype(np.uint16)
+ds.Rows = ds.Columns = 570; ds.BitsAllocated = 16; ds.BitsStored = 12; ds.HighBit = 11; ds.PixelRepresentation = 0
+ds.StudyInstanceUID = generate_uid(); ds.PatientID = "BENCH-" + ds.StudyInstanceUID[-8:]
+for i in range(n):
+    if i % 100 == 0:
+        ds.SeriesInstanceUID = generate_uid(); ds.SeriesNumber = i // 100 + 1
+    ds.SOPInstanceUID = generate_uid(); ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+    ds.InstanceNumber = i % 100 + 1
+    ds.PixelData = (base + rng.integers(0, 16, base.shape, dtype=np.uint16)).tobytes()
+    ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    ds.save_as(os.path.join(out, "I%05d.dcm" % i), write_like_original=False)
+PY
+STUDY=$(/usr/bin/python3 -c "import pydicom,glob;print(pydicom.dcmread(sorted(glob.glob('$WORK/native/*.dcm'))[0]).StudyInstanceUID)")
+mkdir -p "$WORK/rle"
+for f in "$WORK"/native/*.dcm; do dcmcrle "$f" "$WORK/rle/$(basename "$f")"; done
+
+echo "media-iso: reference: DCMTK dcmmkdir + xorriso over the decompressed files"
+mkdir -p "$WORK/ref/DICOM"
+i=0
+for f in "$WORK"/rle/*.dcm; do dcmdrle "$f" "$WORK/ref/DICOM/$(printf 'I%07d' $i)"; i=$((i + 1)); done
+t0=$(now)
+(cd "$WORK/ref" && dcmmkdir -q +r +id . +D DICOMDIR DICOM)
+xorriso -as mkisofs -iso-level 1 -J -r -V REF -o "$WORK/ref.iso" "$WORK/ref" >/dev/null 2>&1
+t1=$(now)
+REF=$(echo "$t1 - $t0" | bc)
+REFSIZE=$(stat -c %s "$WORK/ref.iso")
+
+echo "media-iso: starting Strata"
+DICOM_PORT=$(free_port); HTTP_PORT=$(free_port); HTTPS_PORT=$(free_port); MGMT_PORT=$(free_port)
+STRATA_ADMIN_PASSWORD=$PASSWORD "$ROOT/strata" run --data "$WORK/data" --dicom-port "$DICOM_PORT" \
+  --http-port "$HTTP_PORT" --https-port "$HTTPS_PORT" --mgmt-port "$MGMT_PORT" >"$WORK/strata.log" 2>&1 &
+STRATA_PID=$!
+for _ in $(seq 1 600); do
+  curl -sf -u "admin:$PASSWORD" "http://127.0.0.1:$HTTP_PORT/strata/api/system" >/dev/null 2>&1 && break
+  sleep 1
+done
+storescu -xr +sd -aec STRATA 127.0.0.1 "$DICOM_PORT" "$WORK/rle" >/dev/null
+
+API="http://127.0.0.1:$HTTP_PORT/strata/api/media"
+t0=$(now)
+ID=$(curl -sf -u "admin:$PASSWORD" -H 'Content-Type: application/json' \
+  -d "{\"studies\":[\"$STUDY\"],\"profile\":\"STD-GEN-CD\",\"output\":\"iso\"}" "$API" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+while true; do
+  STATE=$(curl -sf -u "admin:$PASSWORD" "$API/$ID")
+  case "$STATE" in *'"status":"DONE"'*) break ;; *'"status":"FAILURE"'*) echo "media-iso: FAILURE: $STATE" >&2; exit 1 ;; esac
+  sleep 0.2
+done
+t1=$(now)
+OURS=$(echo "$t1 - $t0" | bc)
+OURSIZE=$(echo "$STATE" | sed 's/.*"sizeBytes":\([0-9]*\).*/\1/')
+printf 'media-iso: %d instances: Strata %.1f s (ISO %d bytes), dcmmkdir + xorriso %.1f s (ISO %d bytes), ratio %.2f\n' \
+  "$N" "$OURS" "$OURSIZE" "$REF" "$REFSIZE" "$(echo "$OURS / $REF" | bc -l)"
