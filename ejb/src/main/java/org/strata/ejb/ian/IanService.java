@@ -70,7 +70,7 @@ public class IanService {
             return 0;
         }
         Attributes ian = notification(studyInstanceUid, mpps, instances);
-        String uid = "2.25." + new java.math.BigInteger(1, uuid());
+        String uid = org.strata.dicom.core.Uids.random();
         to.forEach(aet -> outbound.enqueue(PURPOSE, aet, NOperation.N_CREATE, UID.InstanceAvailabilityNotification,
                 uid, ian));
         IanNotified n = em.find(IanNotified.class, studyInstanceUid);
@@ -113,19 +113,27 @@ public class IanService {
      */
     public List<String> idleStudies() {
         Instant cutoff = Instant.now().minus(idle());
+        // the bound is on the column (typed), not in HAVING: EclipseLink binds an Instant there as bytes
         List<Object[]> rows = em.createQuery("SELECT st.studyInstanceUid, MAX(i.receivedAt) FROM Instance i"
-                + " JOIN i.series s JOIN s.study st GROUP BY st.studyInstanceUid"
-                + " HAVING MAX(i.receivedAt) <= :cutoff AND MAX(i.receivedAt) > :since", Object[].class)
-                .setParameter("cutoff", cutoff).setParameter("since", cutoff.minus(Duration.ofDays(1))).getResultList();
-        return rows.stream().filter(r -> {
+                + " JOIN i.series s JOIN s.study st WHERE i.receivedAt > :since GROUP BY st.studyInstanceUid",
+                Object[].class).setParameter("since", cutoff.minus(Duration.ofDays(1))).getResultList();
+        return rows.stream().filter(r -> !instant(r[1]).isAfter(cutoff)).filter(r -> {
             IanNotified n = em.find(IanNotified.class, (String) r[0]);
-            return n == null || n.getNotifiedAt().isBefore((Instant) r[1]);
+            return n == null || n.getNotifiedAt().isBefore(instant(r[1]));
         }).map(r -> (String) r[0]).toList();
     }
 
-    private static byte[] uuid() {
-        java.util.UUID u = java.util.UUID.randomUUID();
-        return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-                .putLong(u.getLeastSignificantBits()).array();
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("not a time: " + value);
     }
 }

@@ -1,6 +1,7 @@
 package org.strata.ejb.mpps;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +34,7 @@ import org.strata.jca.api.NServiceResponse;
  * instances of its series for the administrator; a COMPLETED step has the IAN of its study queued.
  */
 @Stateless
+@LocalBean
 public class MppsService implements NService {
 
     private static final Logger LOG = Logger.getLogger(MppsService.class.getName());
@@ -83,7 +85,7 @@ public class MppsService implements NService {
             return NServiceResponse.of(refused);
         }
         boolean assigned = rq.sopInstanceUid() == null;
-        String uid = assigned ? "2.25." + new java.math.BigInteger(1, uuid()) : rq.sopInstanceUid();
+        String uid = assigned ? org.strata.dicom.core.Uids.random() : rq.sopInstanceUid();
         if (find(uid).isPresent()) {
             return NServiceResponse.of(DUPLICATE_SOP_INSTANCE, "MPPS " + uid + " exists");
         }
@@ -187,10 +189,5 @@ public class MppsService implements NService {
         });
     }
 
-    private static byte[] uuid() {
-        java.util.UUID u = java.util.UUID.randomUUID();
-        return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-                .putLong(u.getLeastSignificantBits()).array();
-    }
 
 }

@@ -67,7 +67,7 @@ public class WorklistService {
             step.setString(Tag.ScheduledProcedureStepStatus, VR.CS, SCHEDULED);
         }
         if (blank(item.getString(Tag.StudyInstanceUID))) {
-            item.setString(Tag.StudyInstanceUID, VR.UI, "2.25." + new java.math.BigInteger(1, uuid()));
+            item.setString(Tag.StudyInstanceUID, VR.UI, org.strata.dicom.core.Uids.random());
         }
         if (blank(item.getString(Tag.RequestedProcedureID))) {
             item.setString(Tag.RequestedProcedureID, VR.SH, step.getString(Tag.ScheduledProcedureStepID));
@@ -168,9 +168,4 @@ public class WorklistService {
         return s == null || s.isBlank();
     }
 
-    private static byte[] uuid() {
-        java.util.UUID u = java.util.UUID.randomUUID();
-        return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-                .putLong(u.getLeastSignificantBits()).array();
-    }
 }

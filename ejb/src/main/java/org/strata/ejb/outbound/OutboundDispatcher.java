@@ -9,12 +9,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.strata.ejb.ae.RemoteAEConfig;
+import org.strata.ejb.config.BackOff;
 import org.strata.ejb.ae.RemoteAEService;
 import org.strata.ejb.dimse.DataSetCodec;
 import org.strata.jca.api.DicomConnector;
@@ -33,7 +32,6 @@ import org.strata.jca.api.RemoteTarget;
 public class OutboundDispatcher {
 
     private static final Logger LOG = Logger.getLogger(OutboundDispatcher.class.getName());
-    static final Duration MAX_RETRY = Duration.ofMinutes(10);
 
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -80,8 +78,8 @@ public class OutboundDispatcher {
                 LOG.severe(() -> t.getPurpose() + " to " + t.getDestination() + " given up: " + error);
                 tasks.giveUp(t.getPk(), error);
             } else {
-                Duration d = queue.retry().multipliedBy(1L << Math.min(t.getAttempts(), 16));
-                Instant next = Instant.now().plus(d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d);
+                Instant next = Instant.now().plus(new BackOff(queue.retry(), BackOff.DEFAULT_MAX)
+                        .delay(t.getAttempts()));
                 LOG.warning(() -> t.getPurpose() + " to " + t.getDestination() + " not sent (" + error
                         + "), next attempt at " + next);
                 tasks.retryLater(t.getPk(), error, next);

@@ -1,6 +1,7 @@
 package org.strata.ejb.stgcmt;
 
 import java.time.Duration;
+import org.strata.ejb.config.BackOff;
 import org.strata.ejb.config.SettingsService;
 
 /**
@@ -18,8 +19,6 @@ public record CommitmentSettings(Duration retry, Duration giveUp) {
     /** Prefix of the per-AE policy setting, e.g. {@code stgcmt.policy.MODALITY1=SECOND_TIER}. */
     public static final String POLICY_PREFIX = "stgcmt.policy.";
 
-    static final Duration MAX_RETRY = Duration.ofMinutes(10);
-
     public static CommitmentSettings read(SettingsService settings) {
         return new CommitmentSettings(seconds(settings, RETRY, 10), seconds(settings, GIVE_UP, 86400));
     }
@@ -34,7 +33,6 @@ public record CommitmentSettings(Duration retry, Duration giveUp) {
 
     /** Delay before attempt {@code attempts + 1}: retry × 2^attempts, at most 10 minutes. */
     public Duration backOff(int attempts) {
-        Duration d = retry.multipliedBy(1L << Math.min(attempts, 16));
-        return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
+        return new BackOff(retry, BackOff.DEFAULT_MAX).delay(attempts);
     }
 }

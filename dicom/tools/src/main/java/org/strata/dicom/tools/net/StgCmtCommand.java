@@ -43,7 +43,8 @@ import org.strata.dicom.tools.Command;
  * Commitment" for the instances of the files (and {@code --ref}s), then waits for the
  * N-EVENT-REPORT: on the same association, or with {@code --port} on a listener of our AE, the
  * association released after the N-ACTION-RSP (the SCP then opens a new one as SCP by role
- * selection). Prints the report; exits 0 only when every instance was committed.
+ * selection); with {@code --no-wait} it releases and leaves the report to whatever listens at our
+ * AE's address. Prints the report; exits 0 only when every instance was committed.
  */
 public final class StgCmtCommand implements Command {
 
@@ -63,13 +64,13 @@ public final class StgCmtCommand implements Command {
     @Override
     public String summary() {
         return "Storage Commitment SCU: " + Scu.USAGE_COMMON
-                + " [--port N (report on a new association)] [--wait SECONDS] [--tx UID] [--ref CLASS=INSTANCE]"
+                + " [--port N (report on a new association) | --no-wait] [--wait SECONDS] [--tx UID] [--ref CLASS=INSTANCE]"
                 + " FILE|DIR...";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = new Args(args, Set.of());
+        Args a = new Args(args, Set.of("--no-wait"));
         Scu scu = new Scu(a);
         AtomicInteger unreadable = new AtomicInteger();
         Attributes action = actionInformation(a, StoreCommand.scan(a.positional(), err, unreadable));
@@ -96,6 +97,9 @@ public final class StgCmtCommand implements Command {
                     if (rsp.status() != Status.SUCCESS) {
                         return 1;
                     }
+                    if (a.has("--no-wait")) {
+                        return 0; // the report goes to the AE table's address of our AE title
+                    }
                     if (listener != null) {
                         c.release(); // PS3.4 J.3.3: the report now comes on a new association
                     }
@@ -118,7 +122,7 @@ public final class StgCmtCommand implements Command {
     /** PS3.4 J.3.2.1.1 Table J.3-1: Transaction UID and the Referenced SOP Sequence. */
     static Attributes actionInformation(Args a, List<Part10Source> files) {
         Attributes ds = new Attributes().setString(Tag.TransactionUID, VR.UI,
-                a.get("--tx", "2.25." + new java.math.BigInteger(1, uuidBytes())));
+                a.get("--tx", org.strata.dicom.core.Uids.random()));
         Sequence refs = ds.newSequence(Tag.ReferencedSOPSequence);
         for (Part10Source f : files) {
             refs.newItem().setString(Tag.ReferencedSOPClassUID, VR.UI, f.sopClassUid())
@@ -135,11 +139,6 @@ public final class StgCmtCommand implements Command {
         return ds;
     }
 
-    private static byte[] uuidBytes() {
-        java.util.UUID u = java.util.UUID.randomUUID();
-        return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-                .putLong(u.getLeastSignificantBits()).array();
-    }
 
     private static org.strata.dicom.net.pdu.AssociateRq associateRq(Scu scu) {
         return new AssociateRqBuilder(scu.calling, scu.called.aeTitle()).addContext(STGCMT, EXPLICIT, IMPLICIT)

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Storage commitment of 10,000 instances in one N-ACTION: time from the request to the
+# N-EVENT-REPORT (issue 6). Starts its own Strata (./strata run) on free ports with a throw-away
+# data directory, stores N new CT instances with DCMTK storescu, asks our stgcmt tool for the
+# commitment on the same association, and prints the figure.
+#   usage: bench/stgcmt.sh [N=10000]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+N="${1:-10000}"
+WORK="$(mktemp -d /tmp/strata-bench-stgcmt.XXXXXX)"
+free_port() { /usr/bin/python3 -c 'import socket,random
+while True:
+    p=random.randint(20000,32000); s=socket.socket()
+    try: s.bind(("127.0.0.1",p)); s.close(); print(p); break
+    except OSError: pass'; }
+HTTP=$(free_port); DICOM=$(free_port); HTTPS=$(free_port); MGMT=$(free_port)
+cleanup() {
+  [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "stgcmt bench: generating $N instances"
+/usr/bin/python3 "$ROOT/it-tests/src/test/python/make_instances.py" "$WORK/corpus" "$N" >/dev/null
+(cd "$ROOT" && ./strata run --data "$WORK/data" --http-port "$HTTP" --dicom-port "$DICOM" \
+  --https-port "$HTTPS" --mgmt-port "$MGMT" >"$WORK/strata.log" 2>&1) &
+PID=$!
+for _ in $(seq 1 480); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP/strata/" || true)
+  [ "$code" = 401 ] && break
+  sleep 0.5
+done
+[ "$code" = 401 ] || { echo "Strata did not start" >&2; tail -50 "$WORK/strata.log" >&2; exit 1; }
+
+echo "stgcmt bench: storing $N instances"
+TCP_NODELAY=1 storescu -aec STRATA +sd 127.0.0.1 "$DICOM" "$WORK/corpus" >/dev/null 2>&1
+
+echo "stgcmt bench: requesting storage commitment of $N instances"
+OUT=$("$ROOT/strata" dicom stgcmt -c "STRATA@127.0.0.1:$DICOM" -b BENCH --wait 600 "$WORK/corpus")
+echo "$OUT" | grep -v '^FAILED' | head -3
+MS=$(echo "$OUT" | sed -n 's/.*(\([0-9]*\) ms)$/\1/p')
+echo "stgcmt: $N instances, N-ACTION to N-EVENT-REPORT: ${MS} ms ($(( N * 1000 / (MS > 0 ? MS : 1) )) instances/s)"
