@@ -21,7 +21,28 @@ cleanup() {
 trap cleanup EXIT
 
 echo "stgcmt bench: generating $N instances"
-/usr/bin/python3 "$ROOT/it-tests/src/test/python/make_instances.py" "$WORK/corpus" "$N" >/dev/null
+# one pydicom write, then byte copies with a same-length SOP Instance UID (fast enough for 10,000)
+/usr/bin/python3 - "$WORK/corpus" "$N" <<'PY'
+import os, sys, random
+import pydicom
+out, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(out)
+ds = pydicom.dcmread("/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm")
+base = "2.25.%d" % random.getrandbits(64)
+placeholder = base + ".9999999"
+ds.StudyInstanceUID = base + ".1"
+ds.SeriesInstanceUID = base + ".2"
+ds.PatientID = "BENCH-STGCMT"
+ds.SOPInstanceUID = placeholder
+ds.file_meta.MediaStorageSOPInstanceUID = placeholder
+template = os.path.join(out, "template")
+ds.save_as(template)
+data = open(template, "rb").read()
+os.remove(template)
+for i in range(n):
+    uid = "%s.%07d" % (base, i)
+    open(os.path.join(out, uid + ".dcm"), "wb").write(data.replace(placeholder.encode(), uid.encode()))
+PY
 (cd "$ROOT" && ./strata run --data "$WORK/data" --http-port "$HTTP" --dicom-port "$DICOM" \
   --https-port "$HTTPS" --mgmt-port "$MGMT" >"$WORK/strata.log" 2>&1) &
 PID=$!
