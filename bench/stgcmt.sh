@@ -54,10 +54,16 @@ done
 [ "$code" = 401 ] || { echo "Strata did not start" >&2; tail -50 "$WORK/strata.log" >&2; exit 1; }
 
 echo "stgcmt bench: storing $N instances"
-TCP_NODELAY=1 storescu -aec STRATA +sd 127.0.0.1 "$DICOM" "$WORK/corpus" >/dev/null 2>&1
+rc=0
+TCP_NODELAY=1 storescu -aec STRATA +sd 127.0.0.1 "$DICOM" "$WORK/corpus" >"$WORK/storescu.log" 2>&1 || rc=$?
+if [ "$rc" != 0 ]; then
+  echo "storescu exited with $rc:" >&2
+  grep -v '^I:' "$WORK/storescu.log" | tail -5 >&2
+fi
 
 echo "stgcmt bench: requesting storage commitment of $N instances"
-OUT=$("$ROOT/strata" dicom stgcmt -c "STRATA@127.0.0.1:$DICOM" -b BENCH --wait 600 "$WORK/corpus")
-echo "$OUT" | grep -v '^FAILED' | head -3
+OUT=$("$ROOT/strata" dicom stgcmt -c "STRATA@127.0.0.1:$DICOM" -b BENCH --wait 600 "$WORK/corpus" || true)
+printf '%s\n' "$OUT" | grep -v '^FAILED' | head -3 || true
+printf '%s\n' "$OUT" | grep '^FAILED' | head -3 || true
 MS=$(echo "$OUT" | sed -n 's/.*(\([0-9]*\) ms)$/\1/p')
 echo "stgcmt: $N instances, N-ACTION to N-EVENT-REPORT: ${MS} ms ($(( N * 1000 / (MS > 0 ? MS : 1) )) instances/s)"
