@@ -16,6 +16,7 @@ while True:
 HTTP=$(free_port); DICOM=$(free_port); HTTPS=$(free_port); MGMT=$(free_port)
 cleanup() {
   [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+  cp "$WORK/strata.log" /tmp/strata-bench-stgcmt.last.log 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
