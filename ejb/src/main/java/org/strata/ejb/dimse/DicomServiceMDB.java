@@ -9,6 +9,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.InputStream;
 import org.strata.dicom.core.Attributes;
+import org.strata.dicom.core.UID;
+import org.strata.ejb.mwl.WorklistService;
 import org.strata.ejb.query.FindService;
 import org.strata.ejb.retrieve.RetrieveService;
 import org.strata.ejb.store.StoreService;
@@ -47,6 +49,9 @@ public class DicomServiceMDB implements DicomServiceListener {
     @EJB
     RetrieveService retrieveService;
 
+    @EJB
+    WorklistService worklistService;
+
     @Inject
     NServiceRouter nServices;
 
@@ -64,6 +69,9 @@ public class DicomServiceMDB implements DicomServiceListener {
     @Override
     public DimseStatus find(AssociationInfo association, QueryRequest request, Attributes identifier,
                             QueryResponses responses) {
+        if (UID.ModalityWorklistInformationModelFind.equals(request.sopClassUid())) {
+            return worklistService.find(association, identifier, responses); // PS3.4 K.4.1.3
+        }
         return findService.find(association, request, identifier, responses);
     }
 

@@ -9,7 +9,8 @@ import org.strata.dicom.net.dimse.DimseChannel;
 /**
  * The associations peers opened that a later request may be sent back on (PS3.4 J.3.3: the
  * N-EVENT-REPORT of a storage commitment goes on the requester's association while it is open).
- * A reply handle names the association and the request ({@code "<key>/<messageId>"}); an
+ * A reply handle names the adapter instance, the association and the request
+ * ({@code "<instance>-<n>/<messageId>"}), so handles persisted before a restart never resolve; an
  * association leaves the table when it closes.
  */
 final class OpenAssociations {
@@ -17,11 +18,13 @@ final class OpenAssociations {
     private final Map<String, DimseChannel> channels = new ConcurrentHashMap<>();
     private final Map<DimseChannel, String> keys = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** Distinguishes this adapter instance's handles from those persisted before a restart. */
+    private final String instance = Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36);
 
     /** A reply handle of the request {@code messageId} on {@code channel}. */
     String handle(DimseChannel channel, int messageId) {
         String key = keys.computeIfAbsent(channel, c -> {
-            String k = Long.toString(sequence.incrementAndGet());
+            String k = instance + "-" + sequence.incrementAndGet();
             channels.put(k, c);
             c.association().closeFuture().whenComplete((v, e) -> {
                 channels.remove(k);

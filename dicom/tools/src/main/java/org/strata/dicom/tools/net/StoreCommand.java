@@ -80,7 +80,7 @@ public final class StoreCommand implements Command {
         return failed.get() == 0 && !sources.isEmpty() ? 0 : 1;
     }
 
-    private static List<Part10Source> scan(List<String> paths, PrintStream err, AtomicInteger failed)
+    static List<Part10Source> scan(List<String> paths, PrintStream err, AtomicInteger failed)
             throws IOException {
         List<Part10Source> sources = new ArrayList<>();
         for (String p : paths) {
