@@ -3,10 +3,14 @@
 
 usage: expected_matches.py FILE... -- CASE...
 CASE is NAME|LEVEL|RETURN_KEYWORD|KEYWORD=VALUE;KEYWORD=VALUE...
+LEVEL may carry options after slashes: /R relational (keys below the level match too, PS3.4
+C.4.1.2.2.2: an entity matches when one of its instances matches every key), /DT combined
+date-time matching (PS3.4 C.2.2.2.5.1: StudyDate and StudyTime ranges are one range).
 Prints one line per case: NAME<TAB>sorted comma-separated values of RETURN_KEYWORD among matches.
 Matching follows PS3.4 C.2.2.2: universal (empty), single value, list of UIDs (backslash),
 wild card (* and ?), range (DA: a-b, -b, a-), empty value ("").
 """
+import datetime
 import re
 import sys
 
@@ -14,7 +18,7 @@ import pydicom
 
 LEVEL_KEYS = {
     "PATIENT": ["PatientID", "IssuerOfPatientID", "PatientName", "PatientBirthDate", "PatientSex"],
-    "STUDY": ["StudyInstanceUID", "StudyDate", "AccessionNumber", "StudyID", "ModalitiesInStudy", "StudyDescription"],
+    "STUDY": ["StudyInstanceUID", "StudyDate", "StudyTime", "AccessionNumber", "StudyID", "ModalitiesInStudy", "StudyDescription"],
     "SERIES": ["SeriesInstanceUID", "Modality", "SeriesNumber"],
     "IMAGE": ["SOPInstanceUID", "SOPClassUID", "InstanceNumber"],
 }
@@ -46,6 +50,26 @@ def matches(stored, wanted, vr_date):
     return stored == wanted
 
 
+def moment(date, time, upper):
+    """A DA and a TM value as one datetime; missing time parts are the first (or last) instant."""
+    digits = time.split(".")[0]
+    hh = int(digits[0:2]) if len(digits) >= 2 else (23 if upper else 0)
+    mm = int(digits[2:4]) if len(digits) >= 4 else (59 if upper else 0)
+    ss = int(digits[4:6]) if len(digits) >= 6 else (59 if upper else 0)
+    micro = 999999 if upper and "." not in time else 0
+    return datetime.datetime(int(date[0:4]), int(date[4:6]), int(date[6:8]), hh, mm, ss, micro)
+
+
+def combined(ds, date_range, time_range):
+    date, time = text(ds, "StudyDate"), text(ds, "StudyTime")
+    if not date or not time:
+        return False
+    stored = moment(date, time, False)
+    d1, d2 = date_range.split("-", 1)
+    t1, t2 = time_range.split("-", 1)
+    return (not d1 or stored >= moment(d1, t1, False)) and (not d2 or stored <= moment(d2, t2, True))
+
+
 def main():
     split = sys.argv.index("--")
     files, cases = sys.argv[1:split], sys.argv[split + 1:]
@@ -58,18 +82,27 @@ def main():
         modalities.setdefault(text(ds, "StudyInstanceUID"), set()).add(text(ds, "Modality"))
     for case in cases:
         name, level, ret, keys = case.split("|", 3)
+        level, *options = level.split("/")
         conditions = [k.split("=", 1) for k in keys.split(";") if k]
         allowed = [k for lvl in ORDER[:ORDER.index(level) + 1] for k in LEVEL_KEYS[lvl]]
+        if "R" in options:
+            allowed = [k for lvl in ORDER for k in LEVEL_KEYS[lvl]]
+        wanted_by = dict(conditions)
+        if ("DT" in options and "-" in wanted_by.get("StudyDate", "") and "-" in wanted_by.get("StudyTime", "")):
+            date_range, time_range = wanted_by["StudyDate"], wanted_by["StudyTime"]
+            conditions = [c for c in conditions if c[0] not in ("StudyDate", "StudyTime")]
+        else:
+            date_range = time_range = None
         found = set()
         for ds in records:
-            ok = True
+            ok = date_range is None or combined(ds, date_range, time_range)
             for keyword, wanted in conditions:
                 if keyword not in allowed:
                     continue
                 if keyword == "ModalitiesInStudy":
                     ok = ok and (wanted == "" or wanted in modalities[text(ds, "StudyInstanceUID")])
                     continue
-                ok = ok and matches(text(ds, keyword), wanted, keyword.endswith("Date"))
+                ok = ok and matches(text(ds, keyword), wanted, keyword.endswith("Date") or keyword.endswith("Time"))
             if ok:
                 found.add(text(ds, ret))
         print(name + "\t" + ",".join(sorted(found)))

@@ -1,6 +1,8 @@
 package org.strata.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
@@ -14,7 +16,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.strata.dicom.core.Attributes;
+import org.strata.dicom.core.Tag;
+import org.strata.dicom.core.VR;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -78,6 +84,9 @@ class QueryInteropIT {
         "series by modality wild card        | SERIES  | SeriesInstanceUID | Modality=S*",
         "images of a SOP class               | IMAGE   | SOPInstanceUID    | SOPClassUID=1.2.840.10008.5.1.4.1.1.2",
         "images of a patient's studies       | IMAGE   | SOPInstanceUID    | PatientID=4MR1",
+        "studies between times (range)       | STUDY   | StudyInstanceUID  | StudyTime=1000-1600",
+        "date and time ranges apart          | STUDY   | StudyInstanceUID  | StudyDate=20030716-20040119,StudyTime=150000-080000",
+        "series key ignored (hierarchical)   | STUDY   | StudyInstanceUID  | Modality=RTDOSE",
     })
     void findscuGetsWhatPydicomComputes(String name, String level, String returnKey, String keys) throws Exception {
         String scoped = keys + ",IssuerOfPatientID=" + ISSUER;
@@ -98,6 +107,65 @@ class QueryInteropIT {
         assertEquals(expected, found(level, ret, key, "IssuerOfPatientID=" + ISSUER));
     }
 
+    /** PS3.4 C.4.1.2.2.2: negotiated, a series-level key selects the studies having such a series. */
+    @Test
+    void relationalQueryMatchesKeysBelowTheLevel() throws Exception {
+        TreeSet<String> expected = expected("r|STUDY/R|StudyInstanceUID|Modality=RTDOSE;IssuerOfPatientID=" + ISSUER);
+        assertEquals(1, expected.size());
+        Attributes keys = studyKeys().setString(Tag.Modality, VR.CS, "RTDOSE");
+        NegotiatedFind found = NegotiatedFind.run(new byte[] {1}, keys, Tag.StudyInstanceUID);
+        assertArrayEquals(new byte[] {1}, found.accepted(), "relational queries accepted in the A-ASSOCIATE-AC");
+        assertEquals(0x0000, found.status());
+        assertEquals(expected, found.values());
+    }
+
+    /** PS3.4 C.2.2.2.5.1: negotiated, a date range and a time range are one range of date-times. */
+    @Test
+    void combinedDateTimeMatchingTreatsDateAndTimeAsOneRange() throws Exception {
+        TreeSet<String> expected = expected("dt|STUDY/DT|StudyInstanceUID|StudyDate=20030716-20040119;"
+                + "StudyTime=150000-080000;IssuerOfPatientID=" + ISSUER);
+        assertEquals(3, expected.size(), "apart, these ranges match nothing; together three studies");
+        Attributes keys = studyKeys().setString(Tag.StudyDate, VR.DA, "20030716-20040119")
+                .setString(Tag.StudyTime, VR.TM, "150000-080000");
+        NegotiatedFind found = NegotiatedFind.run(new byte[] {0, 1}, keys, Tag.StudyInstanceUID);
+        assertArrayEquals(new byte[] {0, 1}, found.accepted());
+        assertEquals(expected, found.values());
+    }
+
+    /**
+     * PS3.4 C.4.1.2.2.1: with the AE's strict setting, a hierarchical series query without the
+     * Study Instance UID is refused (A900); with it, or with relational queries negotiated, answered.
+     */
+    @Test
+    void strictHierarchicalQueriesNeedTheUniqueKeysAbove() throws Exception {
+        String study = expected("ct|STUDY|StudyInstanceUID|PatientID=1CT1;IssuerOfPatientID=" + ISSUER).first();
+        Http admin = Http.admin(Deployments.httpPort(), Deployments.adminPassword());
+        String setting = "/strata/api/settings/query.strict-hierarchical.STRATA";
+        assertEquals(200, admin.putJson(setting, "{\"value\":\"true\"}").statusCode());
+        try {
+            Attributes series = new Attributes().setString(Tag.QueryRetrieveLevel, VR.CS, "SERIES")
+                    .setString(Tag.SeriesInstanceUID, VR.UI, "").setString(Tag.Modality, VR.CS, "CT")
+                    .setString(Tag.IssuerOfPatientID, VR.LO, ISSUER);
+            NegotiatedFind refused = NegotiatedFind.run(new byte[0], series, Tag.SeriesInstanceUID);
+            assertEquals(0xA900, refused.status());
+            assertTrue(refused.values().isEmpty());
+            NegotiatedFind relational = NegotiatedFind.run(new byte[] {1}, series, Tag.SeriesInstanceUID);
+            assertEquals(0x0000, relational.status());
+            assertEquals(1, relational.values().size());
+            series.setString(Tag.StudyInstanceUID, VR.UI, study);
+            NegotiatedFind hierarchical = NegotiatedFind.run(new byte[0], series, Tag.SeriesInstanceUID);
+            assertEquals(0x0000, hierarchical.status());
+            assertEquals(relational.values(), hierarchical.values());
+        } finally {
+            admin.putJson(setting, "{\"value\":\"false\"}");
+        }
+    }
+
+    private static Attributes studyKeys() {
+        return new Attributes().setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY")
+                .setString(Tag.StudyInstanceUID, VR.UI, "").setString(Tag.IssuerOfPatientID, VR.LO, ISSUER);
+    }
+
     private static TreeSet<String> expected(String caseLine) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "src/test/python/expected_matches.py"));
         CORPUS.forEach(n -> cmd.add(file(n).toString()));
@@ -107,7 +175,7 @@ class QueryInteropIT {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), new String(p.getErrorStream().readAllBytes()));
-        String values = out.strip().split("\t", -1)[1];
+        String values = out.replaceFirst("[\\r\\n]+$", "").split("\t", -1)[1]; // an empty answer ends in a tab
         return values.isEmpty() ? new TreeSet<>() : new TreeSet<>(Arrays.asList(values.split(",")));
     }
 

@@ -127,7 +127,13 @@ public class Patient {
         return attributes;
     }
 
-    /** Takes the demographic columns and the attribute blob from the newest instance. */
+    /** True when an instance brings the demographics already stored (nothing to update). */
+    public boolean hasDemographics(String patientName, String birthDate, String sex) {
+        return java.util.Objects.equals(this.patientName, patientName)
+                && java.util.Objects.equals(this.birthDate, birthDate) && java.util.Objects.equals(this.sex, sex);
+    }
+
+    /** Takes the demographic columns and the attribute blob from an instance that changes them. */
     public void update(String patientName, String birthDate, String sex, byte[] attributes) {
         this.patientName = patientName;
         this.patientNameUpper = patientName == null ? null : patientName.toUpperCase(java.util.Locale.ROOT);

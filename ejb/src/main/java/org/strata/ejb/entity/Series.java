@@ -107,6 +107,12 @@ public class Series {
         return attributes;
     }
 
+    /** The series-level columns as stored, to tell whether an instance changes them. */
+    public SeriesColumns columns() {
+        return new SeriesColumns(modality, seriesNumber, seriesDescription, bodyPartExamined, sourceAet);
+    }
+
+    /** The series-level columns and the header kept for return keys, from an instance that changes them. */
     public void update(SeriesColumns c, byte[] attributes) {
         this.modality = c.modality();
         this.seriesNumber = c.seriesNumber();

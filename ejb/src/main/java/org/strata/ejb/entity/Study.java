@@ -153,7 +153,13 @@ public class Study {
         return attributes;
     }
 
-    /** The study-level columns, from the newest instance. */
+    /** The study-level columns as stored, to tell whether an instance changes them. */
+    public StudyColumns columns() {
+        return new StudyColumns(studyDate, studyTime, accessionNumber, studyId, referringPhysicianName,
+                studyDescription);
+    }
+
+    /** The study-level columns and the header kept for return keys, from an instance that changes them. */
     public void update(StudyColumns c, byte[] attributes) {
         this.studyDate = c.studyDate();
         this.studyTime = c.studyTime();

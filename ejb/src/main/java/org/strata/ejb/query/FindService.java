@@ -8,7 +8,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.strata.dicom.core.Attributes;
@@ -37,6 +39,12 @@ public class FindService {
     /** Setting: {@code query.pn-case-insensitive.<AE title>} = true for case-insensitive PN matching. */
     public static final String PN_CASE_INSENSITIVE_SETTING = "query.pn-case-insensitive.";
 
+    /**
+     * Setting: {@code query.strict-hierarchical.<AE title>} = true to refuse hierarchical queries
+     * without the unique keys of the levels above (PS3.4 C.4.1.2.2.1) instead of answering them.
+     */
+    public static final String STRICT_HIERARCHICAL_SETTING = "query.strict-hierarchical.";
+
     @PersistenceContext(unitName = "strata")
     private EntityManager em;
 
@@ -50,9 +58,17 @@ public class FindService {
             return refuse(as, IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "Query/Retrieve Level "
                     + identifier.getString(Tag.QueryRetrieveLevel) + " not in this information model");
         }
+        QueryOptions options = options(as.calledAeTitle(), rq);
+        String missing = options.has(QueryOptions.Matching.RELATIONAL) ? null
+                : UniqueKeys.missingAbove(model, level, identifier);
+        if (missing != null && options.has(QueryOptions.Matching.STRICT_HIERARCHICAL)) {
+            // PS3.4 C.4.1.2.2.1: a hierarchical query names the unique key of each level above
+            return refuse(as, IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "hierarchical query at " + level
+                    + " level without a single value of " + missing + " (relational queries not negotiated)");
+        }
         Jpql jpql;
         try {
-            jpql = QueryBuilder.build(level, identifier, options(as.calledAeTitle()));
+            jpql = QueryBuilder.build(level, identifier, options);
         } catch (IllegalArgumentException e) {
             return refuse(as, UNABLE_TO_PROCESS, e.getMessage());
         }
@@ -72,10 +88,26 @@ public class FindService {
         return DimseStatus.SUCCESS;
     }
 
-    private QueryOptions options(String calledAeTitle) {
-        boolean pnIgnoreCase = settings.get(PN_CASE_INSENSITIVE_SETTING + calledAeTitle).map(Boolean::parseBoolean)
-                .orElse(false);
-        return new QueryOptions(pnIgnoreCase);
+    /** Options of the called AE (settings) and of the association (extended negotiation). */
+    private QueryOptions options(String calledAeTitle, QueryRequest rq) {
+        Set<QueryOptions.Matching> matching = EnumSet.noneOf(QueryOptions.Matching.class);
+        if (setting(PN_CASE_INSENSITIVE_SETTING + calledAeTitle)) {
+            matching.add(QueryOptions.Matching.CASE_INSENSITIVE_PERSON_NAMES);
+        }
+        if (setting(STRICT_HIERARCHICAL_SETTING + calledAeTitle)) {
+            matching.add(QueryOptions.Matching.STRICT_HIERARCHICAL);
+        }
+        if (rq.negotiated().contains(QueryRequest.Extension.RELATIONAL)) {
+            matching.add(QueryOptions.Matching.RELATIONAL);
+        }
+        if (rq.negotiated().contains(QueryRequest.Extension.COMBINED_DATE_TIME)) {
+            matching.add(QueryOptions.Matching.COMBINED_DATE_TIME);
+        }
+        return new QueryOptions(matching);
+    }
+
+    private boolean setting(String name) {
+        return settings.get(name).map(Boolean::parseBoolean).orElse(false);
     }
 
     private static DimseStatus refuse(AssociationInfo as, int status, String comment) {

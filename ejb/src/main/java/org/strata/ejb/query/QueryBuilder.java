@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strata.dicom.core.Attributes;
+import org.strata.dicom.core.Tag;
 
 /**
  * Compiles a C-FIND identifier into one JPQL query at the requested level (PS3.4 C.2.2.2 matching
@@ -13,7 +14,7 @@ import org.strata.dicom.core.Attributes;
  */
 public final class QueryBuilder {
 
-    private final List<String> conditions = new ArrayList<>();
+    private List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final QueryOptions options;
 
@@ -44,13 +45,74 @@ public final class QueryBuilder {
 
     private static QueryBuilder matching(QueryLevel level, Attributes identifier, QueryOptions options) {
         QueryBuilder b = new QueryBuilder(options);
+        boolean combined = options.has(QueryOptions.Matching.COMBINED_DATE_TIME)
+                && b.combinedDateTime(identifier, Tag.StudyDate, Tag.StudyTime, "s.studyDate", "s.studyTime");
+        List<String> outer = b.conditions;
+        List<String> below = new ArrayList<>();
+        QueryLevel deepest = level;
         for (int i = 0; i < identifier.size(); i++) {
-            MatchKey key = MatchKey.of(identifier.tagAt(i));
-            if (key != null && key.level().ordinal() <= level.ordinal()) {
+            int tag = identifier.tagAt(i);
+            MatchKey key = MatchKey.of(tag);
+            if (key == null || combined && (tag == Tag.StudyDate || tag == Tag.StudyTime)) {
+                continue;
+            }
+            if (key.level().ordinal() <= level.ordinal()) {
                 b.match(key, identifier.stringsAt(i));
+            } else if (options.has(QueryOptions.Matching.RELATIONAL)) {
+                // PS3.4 C.4.1.2.2.2: a key below the level selects the entities having a match below
+                b.conditions = below;
+                b.match(key, identifier.stringsAt(i));
+                b.conditions = outer;
+                deepest = key.level().ordinal() > deepest.ordinal() ? key.level() : deepest;
             }
         }
+        if (!below.isEmpty()) {
+            outer.add("EXISTS (" + below(level, deepest) + " AND " + String.join(" AND ", below) + ")");
+        }
         return b;
+    }
+
+    /** The entities from {@code deepest} up to the level below {@code level}, tied to the outer row. */
+    private static String below(QueryLevel level, QueryLevel deepest) {
+        return switch (level) {
+            case PATIENT -> switch (deepest) {
+                case STUDY -> "SELECT s FROM Study s WHERE s.patient = p";
+                case SERIES -> "SELECT se FROM Series se JOIN se.study s WHERE s.patient = p";
+                default -> "SELECT i FROM Instance i JOIN i.series se JOIN se.study s WHERE s.patient = p";
+            };
+            case STUDY -> deepest == QueryLevel.SERIES ? "SELECT se FROM Series se WHERE se.study = s"
+                    : "SELECT i FROM Instance i JOIN i.series se WHERE se.study = s";
+            default -> "SELECT i FROM Instance i WHERE i.series = se";
+        };
+    }
+
+    /**
+     * PS3.4 C.2.2.2.5.1 combined date-time matching: a date range and a time range of one
+     * event (e.g. Study Date 20060705-20060707 with Study Time 1000-1800) are one range from
+     * the first date and time to the second. Returns false (nothing done) unless both are ranges.
+     */
+    private boolean combinedDateTime(Attributes identifier, int dateTag, int timeTag, String datePath, String timePath) {
+        String date = identifier.getString(dateTag);
+        String time = identifier.getString(timeTag);
+        if (date == null || time == null || date.indexOf('-') < 0 || time.indexOf('-') < 0) {
+            return false;
+        }
+        String[] d = date.strip().split("-", 2);
+        String[] t = time.strip().split("-", 2);
+        String both = "CONCAT(" + datePath + ", " + timePath + ")";
+        if (!d[0].isBlank()) {
+            conditions.add(both + " >= " + param(d[0].strip() + t[0].strip()));
+        }
+        if (!d[1].isBlank()) {
+            String upper = t[1].strip();
+            conditions.add(both + " <= " + param(d[1].strip() + (upper.isEmpty() ? "99" : upperTime(upper))));
+        }
+        return true;
+    }
+
+    /** A time as an upper bound: "1200" includes 12:00:00.999999. */
+    private static String upperTime(String time) {
+        return time.length() < 8 && !time.contains(".") ? time + "99" : time;
     }
 
     private String where() {
@@ -136,7 +198,7 @@ public final class QueryBuilder {
         }
         if (!upper.isEmpty()) {
             // a time "1200" includes 12:00:00.999999; a date is compared whole
-            conditions.add(path + " <= " + param(upper.length() < 8 && !upper.contains(".") ? upper + "99" : upper));
+            conditions.add(path + " <= " + param(upperTime(upper)));
         }
     }
 

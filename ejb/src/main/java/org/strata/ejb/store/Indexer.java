@@ -5,11 +5,14 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.strata.ejb.entity.Instance;
 import org.strata.ejb.entity.Location;
 import org.strata.ejb.entity.Patient;
@@ -17,12 +20,13 @@ import org.strata.ejb.entity.Series;
 import org.strata.ejb.entity.Study;
 
 /**
- * Indexes one durable instance in ONE transaction: patient, study, series, instance and its
- * location, with the related counts. Runs only after the object is committed on the tier.
- * Patient, study and series rows are read with a write lock, always in that order: instances of
- * one study arriving on several associations at once update the counts one after the other
- * (optimistic locking alone failed most of them under load), and no two transactions can wait
- * for each other's locks.
+ * Indexes durable instances in ONE transaction: for each, patient, study, series, instance and
+ * its location, with the related counts. Runs only after the objects are committed on the tier;
+ * a batch of the group commit ({@link CommitCoordinator}) is one call. Patient, study and series
+ * rows are read with a write lock, always in that order, so that another writer of the same
+ * database (another server) updates the counts after us and no two transactions wait for each
+ * other. The stored header (without bulk data) is kept on the instance; a patient, study or
+ * series keeps the header of the instance that created it or last changed its indexed columns.
  */
 @Stateless
 @PermitAll
@@ -37,40 +41,82 @@ public class Indexer {
                            long size, String digest, byte[] attributes, Instant receivedAt) {
     }
 
-    public IndexResult index(Received r, DuplicatePolicy policy) {
-        InstanceHeader h = r.header();
-        Instance existing = single(em.createNamedQuery(Instance.FIND_BY_UID, Instance.class)
-                .setParameter("uid", h.sopInstanceUid()).getResultList());
-        if (existing != null) {
-            return duplicate(existing, r, policy);
+    /** One instance to index and what to do when its SOP Instance UID is stored already. */
+    public record Item(Received received, DuplicatePolicy policy) {
+    }
+
+    /** Indexes every item in one transaction; one result per item, in order. */
+    public List<IndexResult> index(List<Item> items) {
+        em.setFlushMode(FlushModeType.COMMIT); // the batch keeps its own new rows in Batch
+        Batch batch = new Batch(items);
+        List<IndexResult> results = new ArrayList<>(items.size());
+        for (Item item : items) {
+            results.add(index(item.received(), item.policy(), batch));
         }
-        Patient patient = patient(h, r.attributes());
-        Study study = single(em.createNamedQuery(Study.FIND_BY_UID, Study.class)
-                .setParameter("uid", h.studyInstanceUid()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+        return results;
+    }
+
+    /** What this transaction has already found or created, by key. */
+    private final class Batch {
+        final Map<String, Instance> instances = new HashMap<>();
+        final Map<Instance, List<Location>> newLocations = new HashMap<>();
+        final Map<String, Patient> patients = new HashMap<>();
+        final Map<String, Study> studies = new HashMap<>();
+        final Map<String, Series> series = new HashMap<>();
+
+        Batch(List<Item> items) {
+            List<String> uids = items.stream().map(i -> i.received().header().sopInstanceUid()).distinct().toList();
+            for (Instance i : em.createQuery("SELECT i FROM Instance i WHERE i.sopInstanceUid IN :uids", Instance.class)
+                    .setParameter("uids", uids).getResultList()) {
+                instances.put(i.getSopInstanceUid(), i);
+            }
+        }
+    }
+
+    private IndexResult index(Received r, DuplicatePolicy policy, Batch batch) {
+        InstanceHeader h = r.header();
+        Instance existing = batch.instances.get(h.sopInstanceUid());
+        if (existing != null) {
+            return duplicate(existing, r, policy, batch);
+        }
+        Patient patient = patient(h, r.attributes(), batch);
+        Study study = batch.studies.computeIfAbsent(h.studyInstanceUid(), uid -> single(em.createNamedQuery(
+                Study.FIND_BY_UID, Study.class).setParameter("uid", uid)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()));
         if (study == null) {
             study = new Study(patient, h.studyInstanceUid(), r.receivedAt());
             em.persist(study);
+            batch.studies.put(h.studyInstanceUid(), study);
             patient.addStudies(1);
+            study.update(h.study(), r.attributes());
+        } else if (!study.columns().equals(h.study())) {
+            study.update(h.study(), r.attributes());
         }
-        study.update(h.study(), r.attributes());
-        Series series = single(em.createNamedQuery(Series.FIND_BY_UID, Series.class)
-                .setParameter("uid", h.seriesInstanceUid()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+        Series series = batch.series.computeIfAbsent(h.seriesInstanceUid(), uid -> single(em.createNamedQuery(
+                Series.FIND_BY_UID, Series.class).setParameter("uid", uid)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()));
         boolean newSeries = series == null;
         if (newSeries) {
             series = new Series(study, h.seriesInstanceUid());
             em.persist(series);
+            batch.series.put(h.seriesInstanceUid(), series);
+            series.update(h.series(), r.attributes());
+        } else if (!series.columns().equals(h.series())) {
+            series.update(h.series(), r.attributes());
         }
-        series.update(h.series(), r.attributes());
         Instance instance = new Instance(series, h.sopInstanceUid(), h.sopClassUid(), r.transferSyntaxUid(),
                 h.instanceNumber(), r.receivedAt(), r.attributes());
         em.persist(instance);
-        em.persist(location(instance, r));
+        batch.instances.put(h.sopInstanceUid(), instance);
+        Location location = location(instance, r);
+        em.persist(location);
+        batch.newLocations.computeIfAbsent(instance, i -> new ArrayList<>()).add(location);
         series.addInstance();
         study.addInstance(newSeries, h.series().modality(), r.size(), r.receivedAt());
         return IndexResult.stored();
     }
 
-    private IndexResult duplicate(Instance existing, Received r, DuplicatePolicy policy) {
+    private IndexResult duplicate(Instance existing, Received r, DuplicatePolicy policy, Batch batch) {
         switch (policy) {
             case IGNORE:
                 return IndexResult.ignored();
@@ -83,29 +129,40 @@ public class Indexer {
             return IndexResult.refused("SOP Instance UID already stored in another series");
         }
         List<String> obsolete = new ArrayList<>();
-        for (Location old : em.createNamedQuery(Location.FIND_BY_INSTANCE, Location.class)
-                .setParameter("instance", existing).getResultList()) {
-            obsolete.add(old.getObjectId());
-            em.remove(old);
+        List<Location> old = batch.newLocations.remove(existing);
+        if (old == null) {
+            old = em.createNamedQuery(Location.FIND_BY_INSTANCE, Location.class)
+                    .setParameter("instance", existing).getResultList();
         }
-        em.persist(location(existing, r));
+        for (Location l : old) {
+            obsolete.add(l.getObjectId());
+            em.remove(l);
+        }
+        Location location = location(existing, r);
+        em.persist(location);
+        batch.newLocations.computeIfAbsent(existing, i -> new ArrayList<>()).add(location);
         existing.replaceAttributes(r.transferSyntaxUid(), r.attributes());
         return IndexResult.replaced(obsolete);
     }
 
-    private Patient patient(InstanceHeader h, byte[] attributes) {
-        Patient patient = h.patientId().isEmpty()
+    private Patient patient(InstanceHeader h, byte[] attributes, Batch batch) {
+        String key = h.patientId().isEmpty() ? "\0" + h.issuerOfPatientId() + "\0" + h.patientName()
+                : h.patientId() + "\0" + h.issuerOfPatientId();
+        Patient patient = batch.patients.computeIfAbsent(key, k -> h.patientId().isEmpty()
                 ? single(em.createNamedQuery(Patient.FIND_WITHOUT_ID_BY_NAME, Patient.class)
                         .setParameter("issuer", h.issuerOfPatientId())
                         .setParameter("name", h.patientName()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList())
                 : single(em.createNamedQuery(Patient.FIND_BY_ID, Patient.class)
                         .setParameter("patientId", h.patientId()).setParameter("issuer", h.issuerOfPatientId())
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()));
         if (patient == null) {
             patient = new Patient(h.patientId(), h.issuerOfPatientId(), h.patientName());
             em.persist(patient);
+            batch.patients.put(key, patient);
+            patient.update(h.patientName(), h.patientBirthDate(), h.patientSex(), attributes);
+        } else if (!patient.hasDemographics(h.patientName(), h.patientBirthDate(), h.patientSex())) {
+            patient.update(h.patientName(), h.patientBirthDate(), h.patientSex(), attributes);
         }
-        patient.update(h.patientName(), h.patientBirthDate(), h.patientSex(), attributes);
         return patient;
     }
 

@@ -2,7 +2,6 @@ package org.strata.ejb.store;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,14 +28,17 @@ import org.strata.dicom.core.io.WriteOptions;
 import org.strata.ejb.config.SettingsService;
 import org.strata.hsm.digest.DigestingStorage.DigestedWrite;
 import org.strata.hsm.digest.StoredObject;
+import org.strata.hsm.spi.DeferredSync;
 import org.strata.jca.api.AssociationInfo;
 import org.strata.jca.api.DimseStatus;
 import org.strata.jca.api.StoreRequest;
 
 /**
  * Storage SCP behaviour (PS3.4 B.2.2): the data set streams to a new object on the online tier
- * while its header is parsed, the object is made durable (fsync, rename), then ONE transaction
- * indexes it, and only then the status is returned. Any failure leaves no object and no row.
+ * while its header is parsed, the object is forced and renamed, then a group commit
+ * ({@link CommitCoordinator}) forces its directory and indexes it in one transaction with the
+ * stores arriving at the same time, and only then the status is returned. Any failure leaves no
+ * object and no row.
  */
 @Stateless
 @PermitAll
@@ -51,19 +55,13 @@ public class StoreService {
     /** Setting holding the duplicate policy of a called AE: {@code store.duplicates.<AE title>}. */
     public static final String DUPLICATE_POLICY_SETTING = "store.duplicates.";
 
-    /**
-     * Transactions tried per instance before giving up: two associations creating the same new
-     * patient, study or series race for its unique key, and the loser tries again.
-     */
-    static final int INDEX_ATTEMPTS = 5;
-
     private static final ReadOptions HEADER = ReadOptions.builder().stopBeforePixelData().build();
 
     @EJB
     OnlineStorage storage;
 
     @EJB
-    Indexer indexer;
+    CommitCoordinator commits;
 
     @EJB
     SettingsService settings;
@@ -72,6 +70,7 @@ public class StoreService {
         TransferSyntax ts = TransferSyntax.of(rq.transferSyntaxUid());
         String objectId = UUID.randomUUID().toString();
         Indexer.Received received;
+        List<DeferredSync> syncs = new ArrayList<>(3);
         try (DigestedWrite write = storage.digesting().create(objectId)) {
             Attributes header;
             try {
@@ -87,7 +86,7 @@ public class StoreService {
             } catch (InvalidInstanceException e) {
                 return refuse(as, rq, DATA_SET_DOES_NOT_MATCH_SOP_CLASS, e.getMessage());
             }
-            StoredObject stored = write.commit();
+            StoredObject stored = write.commitDeferringSync(syncs);
             received = new Indexer.Received(instance, rq.transferSyntaxUid(), OnlineStorage.STORAGE_ID,
                     stored.id(), stored.size(), stored.sha256().hex(), encode(header), Instant.now());
         } catch (IOException e) {
@@ -95,38 +94,39 @@ public class StoreService {
             LOG.log(Level.WARNING, as.name() + ": C-STORE " + rq.sopInstanceUid() + " not stored: " + e.getMessage(), e);
             return DimseStatus.of(OUT_OF_RESOURCES, "cannot write: " + e.getMessage());
         }
-        return index(as, rq, received);
+        return index(as, rq, received, syncs);
     }
 
     /**
-     * Indexes in one transaction; a transaction that lost a race with another association
-     * creating the same patient, study or series (unique key) is tried again.
+     * Makes the object's name durable and indexes it, in a group commit with the stores waiting
+     * at the same time; answers only when that is done.
      */
-    private DimseStatus index(AssociationInfo as, StoreRequest rq, Indexer.Received received) {
-        DuplicatePolicy policy = duplicatePolicy(as.calledAeTitle());
-        IndexResult result = null;
-        for (int attempt = 1; result == null; attempt++) {
-            try {
-                result = indexer.index(received, policy);
-            } catch (EJBException e) {
-                if (attempt < INDEX_ATTEMPTS) {
-                    LOG.fine(() -> as.name() + ": indexing " + rq.sopInstanceUid() + " conflicted, again: " + e);
-                    pause(attempt);
-                    continue;
-                }
-                deleteQuietly(received.objectId());
-                LOG.log(Level.WARNING, as.name() + ": C-STORE " + rq.sopInstanceUid() + " not indexed: " + e.getMessage(), e);
-                return DimseStatus.of(OUT_OF_RESOURCES, "cannot index the instance");
-            }
-        }
+    private DimseStatus index(AssociationInfo as, StoreRequest rq, Indexer.Received received, List<DeferredSync> syncs) {
+        Indexer.Item item = new Indexer.Item(received, duplicatePolicy(as.calledAeTitle()));
+        IndexResult result = commit(as, rq, new CommitCoordinator.Pending(item, syncs));
         if (!result.keepsNewObject()) {
             deleteQuietly(received.objectId());
         }
         result.obsoleteObjects().forEach(this::deleteQuietly);
-        if (result.outcome() == IndexResult.Outcome.REFUSED) {
-            return refuse(as, rq, DATA_SET_DOES_NOT_MATCH_SOP_CLASS, result.comment());
+        switch (result.outcome()) {
+            case REFUSED:
+                return refuse(as, rq, DATA_SET_DOES_NOT_MATCH_SOP_CLASS, result.comment());
+            case FAILED:
+            case NOT_DURABLE:
+                LOG.warning(() -> as.name() + ": C-STORE " + rq.sopInstanceUid() + " failed: " + result.comment());
+                return DimseStatus.of(OUT_OF_RESOURCES, result.comment());
+            default:
+                return DimseStatus.SUCCESS;
         }
-        return DimseStatus.SUCCESS;
+    }
+
+    private IndexResult commit(AssociationInfo as, StoreRequest rq, CommitCoordinator.Pending pending) {
+        try {
+            return commits.commit(pending);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, as.name() + ": C-STORE " + rq.sopInstanceUid() + " not indexed: " + e.getMessage(), e);
+            return IndexResult.failed("cannot index the instance");
+        }
     }
 
     /** Writes file meta information, then the data set as received, parsing its header on the way. */
@@ -175,15 +175,6 @@ public class StoreService {
             storage.provider().delete(objectId);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot delete object " + objectId + " from the online tier: " + e.getMessage(), e);
-        }
-    }
-
-    /** A short random pause, longer with each attempt, so that racing transactions part ways. */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

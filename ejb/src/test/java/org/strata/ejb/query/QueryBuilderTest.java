@@ -39,7 +39,7 @@ class QueryBuilderTest {
     @Test
     void caseInsensitivePersonNamesUseTheUpperCaseColumn() {
         Attributes k = keys(QueryLevel.PATIENT).setString(Tag.PatientName, VR.PN, "doe^john");
-        Jpql q = QueryBuilder.build(QueryLevel.PATIENT, k, new QueryOptions(true));
+        Jpql q = QueryBuilder.build(QueryLevel.PATIENT, k, QueryOptions.of(QueryOptions.Matching.CASE_INSENSITIVE_PERSON_NAMES));
         assertEquals("SELECT p FROM Patient p WHERE p.patientNameUpper = :p0 ORDER BY p.pk", q.query());
         assertEquals("DOE^JOHN", q.parameters().get("p0"));
     }

@@ -44,7 +44,7 @@ class StoreServiceTest {
         service = new StoreService();
         service.storage = OnlineStorage.of(StorageProviders.open(URI.create(root.toUri().toString()), TierConfig.empty()));
         indexer = mock(Indexer.class);
-        service.indexer = indexer;
+        service.commits = CommitCoordinator.of(indexer, mock(DatabaseSync.class));
         service.settings = mock(SettingsService.class);
         when(service.settings.get(any())).thenReturn(Optional.empty());
     }
@@ -69,14 +69,14 @@ class StoreServiceTest {
 
     @Test
     void aStoredInstanceIsOneObject() throws Exception {
-        when(indexer.index(any(), any())).thenReturn(IndexResult.stored());
+        when(indexer.index(any())).thenReturn(List.of(IndexResult.stored()));
         assertEquals(DimseStatus.SUCCESS, service.store(AS, request(CT_INSTANCE), dataSet()));
         assertEquals(1, objects());
     }
 
     @Test
     void aFailingDatabaseCommitLeavesNoObject() throws Exception {
-        when(indexer.index(any(), any())).thenThrow(new EJBException("commit failed (injected)"));
+        when(indexer.index(any())).thenThrow(new EJBException("commit failed (injected)"));
         DimseStatus status = service.store(AS, request(CT_INSTANCE), dataSet());
         assertEquals(0xA700, status.code());
         assertEquals(0, objects());
@@ -102,7 +102,7 @@ class StoreServiceTest {
 
     @Test
     void anIgnoredDuplicateLeavesOnlyTheFirstCopy() throws Exception {
-        when(indexer.index(any(), any())).thenReturn(IndexResult.stored(), IndexResult.ignored());
+        when(indexer.index(any())).thenReturn(List.of(IndexResult.stored()), List.of(IndexResult.ignored()));
         service.store(AS, request(CT_INSTANCE), dataSet());
         assertEquals(DimseStatus.SUCCESS, service.store(AS, request(CT_INSTANCE), dataSet()));
         assertEquals(1, objects());
@@ -110,13 +110,13 @@ class StoreServiceTest {
 
     @Test
     void aReplacedCopyIsDeletedAfterTheNewOneIsIndexed() throws Exception {
-        when(indexer.index(any(), any())).thenReturn(IndexResult.stored());
+        when(indexer.index(any())).thenReturn(List.of(IndexResult.stored()));
         service.store(AS, request(CT_INSTANCE), dataSet());
         String first;
         try (Stream<Path> s = Files.walk(root)) {
             first = s.filter(Files::isRegularFile).findFirst().orElseThrow().getFileName().toString();
         }
-        when(indexer.index(any(), any())).thenReturn(IndexResult.replaced(List.of(first)));
+        when(indexer.index(any())).thenReturn(List.of(IndexResult.replaced(List.of(first))));
         assertEquals(DimseStatus.SUCCESS, service.store(AS, request(CT_INSTANCE), dataSet()));
         assertEquals(1, objects());
     }

@@ -76,6 +76,18 @@ public final class DigestingStorage {
             return new StoredObject(id, s.count(), s.finish());
         }
 
+        /**
+         * Commits through the tier, leaving to the caller the syncs that make the new name
+         * durable (group commit): they are added to {@code syncs}.
+         */
+        public StoredObject commitDeferringSync(java.util.Collection<org.strata.hsm.spi.DeferredSync> syncs)
+                throws IOException {
+            DigestingOutputStream s = (DigestingOutputStream) stream();
+            s.flush();
+            syncs.addAll(pending.commitDeferringSync());
+            return new StoredObject(id, s.count(), s.finish());
+        }
+
         public void revoke() throws IOException {
             pending.revoke();
         }

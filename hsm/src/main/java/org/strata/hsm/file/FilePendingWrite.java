@@ -10,16 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.strata.hsm.io.Fsync;
+import org.strata.hsm.spi.DeferredSync;
 import org.strata.hsm.spi.StorageProvider.PendingWrite;
 
 /**
  * Two-phase write of one file: bytes go to {@code .<id>.<random>.tmp} in the object's own
  * directory; commit forces the file ({@code FileChannel.force(true)}), renames it atomically to
- * the id and forces the directory; revoke deletes the temporary file. A crash before the rename
+ * the id and forces the directory (or leaves that to the caller: {@link #commitDeferringSync()});
+ * revoke deletes the temporary file. A crash before the rename
  * leaves only a dot-file, which is never taken for an object.
  *
  * <p>Two processes writing the same id at once are not arbitrated here (the rename would let
@@ -73,29 +75,13 @@ final class FilePendingWrite implements PendingWrite {
 
     @Override
     public synchronized void commit() throws IOException {
-        requireOpen();
+        List<DeferredSync> syncs = commitDeferringSync();
         try {
-            stream.flush();
-            channel.force(true);
-            channel.close();
-            tier.checkAbsent(id);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            forceDirectories();
-            state = State.COMMITTED;
-        } catch (IOException | RuntimeException e) {
-            revokeQuietly(e);
-            throw e;
-        }
-    }
-
-    /** Makes the rename durable; when that fails the object is taken back before reporting it. */
-    private void forceDirectories() throws IOException {
-        try {
-            Fsync.directory(target.getParent());
-            for (Path dir : createdDirs) {
-                Fsync.directory(dir.getParent());
+            for (DeferredSync sync : syncs) {
+                sync.sync();
             }
         } catch (IOException e) {
+            // the rename is not durable: take the object back before reporting it
             try {
                 Files.deleteIfExists(target);
             } catch (IOException d) {
@@ -103,6 +89,29 @@ final class FilePendingWrite implements PendingWrite {
             }
             throw e;
         }
+    }
+
+    /** Forces the file and renames it; the directories to force are left to the caller. */
+    @Override
+    public synchronized List<DeferredSync> commitDeferringSync() throws IOException {
+        requireOpen();
+        try {
+            stream.flush();
+            channel.force(true);
+            channel.close();
+            tier.checkAbsent(id);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            state = State.COMMITTED;
+        } catch (IOException | RuntimeException e) {
+            revokeQuietly(e);
+            throw e;
+        }
+        List<DeferredSync> syncs = new ArrayList<>(1 + createdDirs.size());
+        syncs.add(new DirectorySync(target.getParent()));
+        for (Path dir : createdDirs) {
+            syncs.add(new DirectorySync(dir.getParent()));
+        }
+        return syncs;
     }
 
     @Override

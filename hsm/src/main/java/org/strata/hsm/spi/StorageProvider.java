@@ -64,6 +64,18 @@ public interface StorageProvider extends AutoCloseable {
          */
         void commit() throws IOException;
 
+        /**
+         * Like {@link #commit()}, except that what makes the new name durable (e.g. forcing its
+         * directory) is returned instead of done: the object survives a crash only once every
+         * returned sync has run. For group commit, where one sync serves many objects. When it
+         * throws, nothing is visible under the id and the write is revoked. The default commits
+         * fully and returns nothing to do.
+         */
+        default java.util.List<DeferredSync> commitDeferringSync() throws IOException {
+            commit();
+            return java.util.List.of();
+        }
+
         /** Discards the written bytes. */
         void revoke() throws IOException;
 

@@ -38,7 +38,8 @@ final class ListenerActivation implements AutoCloseable {
         ListenerConfig config = new ListenerConfig(spec.getBindAddress(), spec.getPort(), List.of(ae), null,
                 Timeouts.DEFAULT, MAX_PDU_LENGTH, spec.getMaxAssociations());
         DicomListener listener = DicomListener.start(config, runtime,
-                AcceptorServices.of(DimseChannel.factory(registry, runtime)));
+                AcceptorServices.of(DimseChannel.factory(registry, runtime))
+                        .withExtendedNegotiation(new QueryNegotiation(ListenerServices.QUERY_MODELS)));
         LOG.info(() -> "listening: " + spec + " (port " + listener.port() + ")");
         return new ListenerActivation(spec, listener);
     }

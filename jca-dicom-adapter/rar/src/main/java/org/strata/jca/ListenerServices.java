@@ -77,8 +77,8 @@ final class ListenerServices {
         DimseService find = rq -> {
             expect(rq, CommandField.C_FIND_RQ);
             Attributes identifier = DicomReader.read(rq.dataSet(), TransferSyntax.of(rq.transferSyntax()));
-            QueryRequest query = new QueryRequest(rq.sopClassUid(),
-                    rq.command().getInt(CommandElement.Priority, 0), false);
+            QueryRequest query = new QueryRequest(rq.sopClassUid(), rq.command().getInt(CommandElement.Priority, 0),
+                    QueryNegotiation.accepted(rq.association(), rq.sopClassUid()));
             DimseStatus status = endpoint.call(l -> l.find(info(rq.association()), query, identifier,
                     new FindResponder(rq)));
             return rq.cancelled() ? DimseResponse.of(Status.CANCEL) : response(status);

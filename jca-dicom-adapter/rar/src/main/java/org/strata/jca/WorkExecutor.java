@@ -26,7 +26,10 @@ final class WorkExecutor implements Executor {
     @Override
     public void execute(Runnable task) {
         try {
-            workManager.scheduleWork(new LongRunningWork(task), WorkManager.IMMEDIATE, null, null);
+            // INDEFINITE, not IMMEDIATE: with IMMEDIATE a work that cannot start at once (a busy
+            // machine) is rejected to the (absent) WorkListener only, and the DIMSE request it
+            // carried was never served: the peer waited for a response until its timeout
+            workManager.scheduleWork(new LongRunningWork(task), WorkManager.INDEFINITE, null, null);
         } catch (WorkException e) {
             throw new RejectedExecutionException("work manager refused a DICOM task: " + e.getMessage(), e);
         }
