@@ -3,7 +3,7 @@
 #   BENCH_ROOT          the repository
 #   BENCH_OUT           target/bench: raw results; each script writes BENCH_OUT/<name>/...
 #   bench_summary LINE  one line for the summary ./strata bench prints at the end
-#   bench_tools_jar     builds the DICOM tools when missing (./strata dicom would, per call)
+#   bench_tools_jar     (re)builds the DICOM tools first, so that no timed call waits for a build
 #   bench_dicom ARGS    runs ./strata dicom ARGS (our toolkit's command-line tools)
 #   bench_corpus NAME [make-corpus options]
 #                       prints the directory of a synthetic corpus, made once by
@@ -26,11 +26,8 @@ bench_summary() {
   printf '%s\n' "$*" | tee -a "$BENCH_OUT/summary.txt"
 }
 
-bench_tools_jar() {
-  local t="$BENCH_ROOT/dicom/tools/target"
-  if [ ! -f "$t/dicom-tools.jar" ]; then
-    (cd "$BENCH_ROOT" && ./mvnw -B -ntp -q -DskipTests -pl dicom/tools -am package) >&2
-  fi
+bench_tools_jar() { # ./strata dicom rebuilds the tools when a source changed
+  "$BENCH_ROOT/strata" dicom --help >/dev/null
 }
 
 bench_dicom() {
