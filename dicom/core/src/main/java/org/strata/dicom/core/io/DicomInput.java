@@ -8,9 +8,6 @@ import java.io.InputStream;
 /** A position-counting input with peeking and endian-aware reads of the PS3.5 7.1 header fields. */
 final class DicomInput {
 
-    /** Largest value allocated whole before its bytes arrive: a false length costs at most this much. */
-    static final int DIRECT_READ_LIMIT = 8 << 20;
-
     private final InputStream in;
     private final byte[] buf = new byte[8];
     private long position;
@@ -82,23 +79,12 @@ final class DicomInput {
         return bigEndian ? (b[off] & 0xFF) << 8 | (b[off + 1] & 0xFF) : (b[off + 1] & 0xFF) << 8 | (b[off] & 0xFF);
     }
 
-    /**
-     * Reads exactly {@code n} bytes. Values up to {@link #DIRECT_READ_LIMIT} are read straight into their
-     * array (one copy); longer ones are allocated only as the data arrives (no trust in {@code n}).
-     */
+    /** Reads exactly {@code n} bytes, allocating only as the data arrives (no trust in {@code n}). */
     byte[] readBytes(int n, int tag) throws IOException {
-        int r;
-        byte[] b;
-        if (n <= DIRECT_READ_LIMIT) {
-            b = new byte[n];
-            r = in.readNBytes(b, 0, n);
-        } else {
-            b = in.readNBytes(n);
-            r = b.length;
-        }
-        position += r;
-        if (r != n) {
-            throw new DicomParseException("value truncated (" + r + " of " + n + " bytes)", tag, position);
+        byte[] b = in.readNBytes(n);
+        position += b.length;
+        if (b.length != n) {
+            throw new DicomParseException("value truncated (" + b.length + " of " + n + " bytes)", tag, position);
         }
         return b;
     }

@@ -42,9 +42,7 @@ public final class DicomWriter {
         // PS3.5 A.5: deflate (RFC 1951) without zlib header
         this.deflater = ts.deflated() ? new Deflater(Deflater.DEFAULT_COMPRESSION, true) : null;
         this.deflaterStream = deflater != null ? new DeflaterOutputStream(out, deflater, 16 * 1024) : null;
-        this.out = deflaterStream == null && (out instanceof BufferedOutputStream
-                || out instanceof java.io.ByteArrayOutputStream) ? out   // buffered already: no second 64 KB buffer
-                : new BufferedOutputStream(deflaterStream != null ? deflaterStream : out, 64 * 1024);
+        this.out = new BufferedOutputStream(deflaterStream != null ? deflaterStream : out, 64 * 1024);
     }
 
     /** Writes {@code attrs} in {@code ts} with default options. */

@@ -40,10 +40,6 @@ public final class DimseChannel implements UpperLayerUser {
     private final Map<Integer, Outstanding> outstanding = new ConcurrentHashMap<>();
     private final Map<Integer, DimseRequestContext> running = new ConcurrentHashMap<>();
     private final Semaphore window;
-    /** PS3.7 D.3.3.3: how many operations the peer may have outstanding with us (0 = unlimited). */
-    private final int performLimit;
-    /** Requests received whose final response has not been written yet. */
-    private final java.util.concurrent.atomic.AtomicInteger performing = new java.util.concurrent.atomic.AtomicInteger();
     private int lastMessageId;
 
     // message assembly: reader thread only
@@ -65,7 +61,6 @@ public final class DimseChannel implements UpperLayerUser {
         AsyncOpsWindow w = association.accept().userInformation().asyncOpsWindow();
         int n = w == null ? 1 : association.isRequestor() ? w.maxInvoked() : w.maxPerformed();
         this.window = new Semaphore(n == 0 ? Integer.MAX_VALUE : n);
-        this.performLimit = w == null ? 1 : association.isRequestor() ? w.maxPerformed() : w.maxInvoked();
     }
 
     /** The upper layer user factory for a listener or requestor: one channel per association. */
@@ -193,12 +188,6 @@ public final class DimseChannel implements UpperLayerUser {
             }
             return;
         }
-        if (performing.incrementAndGet() > performLimit && performLimit != 0) {
-            // PS3.7 D.3.3.3: the peer invoked more operations than the negotiated window allows
-            protocolError(AbortReason.NOT_SPECIFIED, "peer invoked more than " + performLimit
-                    + " outstanding operation(s), beyond the asynchronous operations window");
-            return;
-        }
         InputStream data = InputStream.nullInputStream();
         if (cmd.hasDataSet()) {
             startData(pc, cmd);
@@ -215,7 +204,6 @@ public final class DimseChannel implements UpperLayerUser {
                 dataStream.discardRemaining();
             }
             LOG.log(Level.WARNING, "{0}: no thread free for {1}", association.name(), cmd.commandField());
-            performing.decrementAndGet();
             sendResponse(ctx, DimseResponse.of(Status.OUT_OF_RESOURCES, "no thread free"));
         }
     }
@@ -266,7 +254,6 @@ public final class DimseChannel implements UpperLayerUser {
         if (ctx.dataSet() instanceof PdvInputStream p) {
             p.discardRemaining();
         }
-        performing.decrementAndGet(); // before the response leaves: the peer may invoke the next at once
         try {
             if (association.established()) {
                 sendResponse(ctx, r);

@@ -109,18 +109,6 @@ final class PdvInputStream extends InputStream {
         return n;
     }
 
-    /** Writes each fragment as it comes, without an intermediate buffer. */
-    @Override
-    public long transferTo(java.io.OutputStream out) throws IOException {
-        long n = 0;
-        while (next()) {
-            current.writeTo(out, pos);
-            n += current.length() - pos;
-            pos = current.length();
-        }
-        return n;
-    }
-
     @Override
     public int available() {
         return current == null ? 0 : current.length() - pos;

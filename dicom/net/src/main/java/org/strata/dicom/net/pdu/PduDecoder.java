@@ -105,12 +105,10 @@ public final class PduDecoder {
         return new PDataTf(pdvs);
     }
 
-    /** {@code n} is within the PDU length limit checked before: read straight into one array. */
     private static byte[] readFully(InputStream in, int n) throws IOException {
-        byte[] b = new byte[n];
-        int r = in.readNBytes(b, 0, n);
-        if (r < n) {
-            throw new EOFException("stream ended inside a PDU after " + r + " of " + n + " bytes");
+        byte[] b = in.readNBytes(n);
+        if (b.length < n) {
+            throw new EOFException("stream ended inside a PDU after " + b.length + " of " + n + " bytes");
         }
         return b;
     }

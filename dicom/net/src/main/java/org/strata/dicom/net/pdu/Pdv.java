@@ -67,11 +67,6 @@ public final class Pdv {
         out.write(data, 0, data.length);
     }
 
-    /** Writes the fragment's bytes from {@code srcPos} to its end. */
-    public void writeTo(java.io.OutputStream out, int srcPos) throws java.io.IOException {
-        out.write(data, srcPos, data.length - srcPos);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Pdv p && p.presentationContextId == presentationContextId && p.command == command
