@@ -69,10 +69,25 @@ final class JlsBitReader {
     /** Counts 0 bits up to and including the next 1 bit, failing beyond {@code max}. */
     int readUnary(int max) {
         int zeros = 0;
-        while (readBit() == 0) {
-            if (++zeros > max) {
-                throw new PixelDataException("JPEG-LS: corrupt Golomb code (more than " + max + " zero bits)");
+        while (true) {
+            if (count == 0) {
+                fill();
             }
+            long bits = buffer << (64 - count);         // the unread bits, left-aligned
+            int lead = bits == 0 ? count : Long.numberOfLeadingZeros(bits);
+            if (lead < count) {
+                zeros += lead;
+                count -= lead + 1;
+                break;
+            }
+            zeros += count;
+            count = 0;
+            if (zeros > max) {
+                break;
+            }
+        }
+        if (zeros > max) {
+            throw new PixelDataException("JPEG-LS: corrupt Golomb code (more than " + max + " zero bits)");
         }
         return zeros;
     }

@@ -44,11 +44,14 @@ final class JlsContextModel {
 
     /** A.5.1: the smallest k with N[Q] 2^k >= A[Q]. */
     int golombK(int ctx) {
-        int k = 0;
-        while ((n[ctx] << k) < a[ctx]) {
-            k++;
+        int nq = n[ctx];
+        int aq = a[ctx];
+        if (nq >= aq) {
+            return 0;
         }
-        return k;
+        // N << k0 has the top bit of A; one more doubling is needed when it is still below A
+        int k = Integer.numberOfLeadingZeros(nq) - Integer.numberOfLeadingZeros(aq);
+        return (nq << k) < aq ? k + 1 : k;
     }
 
     private boolean specialMapping(int ctx, int k) {

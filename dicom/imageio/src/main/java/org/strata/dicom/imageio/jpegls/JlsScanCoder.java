@@ -25,6 +25,8 @@ final class JlsScanCoder {
     private final int qbpp;
     private final int limit;
     private final int[] runIndex = new int[4];
+    /** A.3.3 quantisation of every gradient -MAXVAL..MAXVAL, at index gradient + MAXVAL. */
+    private final byte[] quantized;
 
     private JlsScanCoder(JlsParameters p, int width, int height, JlsBitReader in, JlsBitWriter out) {
         this.p = p;
@@ -38,6 +40,7 @@ final class JlsScanCoder {
         this.range = p.range();
         this.qbpp = p.qbpp();
         this.limit = p.limit();
+        this.quantized = QuantizationTable.of(p);
     }
 
     static JlsScanCoder decoder(JlsParameters p, int width, int height, JlsBitReader in) {
@@ -201,26 +204,10 @@ final class JlsScanCoder {
         return true;
     }
 
-    /** A.3.3 gradient quantisation. */
+    /** A.3.3 gradient quantisation (by table: gradients of samples within 0..MAXVAL). */
     private int quantize(int d) {
-        if (d <= -p.t3()) {
-            return -4;
-        } else if (d <= -p.t2()) {
-            return -3;
-        } else if (d <= -p.t1()) {
-            return -2;
-        } else if (d < -near) {
-            return -1;
-        } else if (d <= near) {
-            return 0;
-        } else if (d < p.t1()) {
-            return 1;
-        } else if (d < p.t2()) {
-            return 2;
-        } else if (d < p.t3()) {
-            return 3;
-        }
-        return 4;
+        int i = d + maxVal;
+        return i >= 0 && i < quantized.length ? quantized[i] : QuantizationTable.quantize(d, p);
     }
 
     /** A.3 to A.6: one sample in regular mode; {@code ix} is the source sample when encoding. */

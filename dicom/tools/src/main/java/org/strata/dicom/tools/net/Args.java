@@ -10,13 +10,13 @@ import java.util.Set;
  * Command-line arguments: options with one value each (repeatable ones collected in order), flags
  * without value, and positional arguments.
  */
-final class Args {
+public final class Args {
 
     private final Map<String, List<String>> options = new LinkedHashMap<>();
     private final List<String> positional = new ArrayList<>();
 
     /** @param flags options that take no value */
-    Args(List<String> args, Set<String> flags) {
+    public Args(List<String> args, Set<String> flags) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.startsWith("-") && a.length() > 1) {
@@ -33,12 +33,12 @@ final class Args {
         }
     }
 
-    String get(String option, String defaultValue) {
+    public String get(String option, String defaultValue) {
         List<String> v = options.get(option);
         return v == null ? defaultValue : v.get(v.size() - 1);
     }
 
-    String require(String option, String what) {
+    public String require(String option, String what) {
         String v = get(option, null);
         if (v == null) {
             throw new IllegalArgumentException("missing " + option + " " + what);
@@ -46,19 +46,19 @@ final class Args {
         return v;
     }
 
-    int getInt(String option, int defaultValue) {
+    public int getInt(String option, int defaultValue) {
         return Integer.parseInt(get(option, String.valueOf(defaultValue)));
     }
 
-    boolean has(String option) {
+    public boolean has(String option) {
         return options.containsKey(option);
     }
 
-    List<String> all(String option) {
+    public List<String> all(String option) {
         return options.getOrDefault(option, List.of());
     }
 
-    List<String> positional() {
+    public List<String> positional() {
         return positional;
     }
 }

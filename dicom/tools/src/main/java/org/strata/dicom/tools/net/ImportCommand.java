@@ -113,7 +113,7 @@ public final class ImportCommand implements Command {
             sources.add(s);
         }
         try (NetRuntime runtime = new NetRuntime("import", 4)) {
-            StoreCommand.send(scu, runtime, sources, new StoreCommand.Outcomes() {
+            StoreJob.send(scu, runtime, sources, new StoreJob.Outcomes() {
                 @Override
                 public void answered(Part10Source s, DimseRsp rsp) {
                     if (Status.isSuccessOrWarning(rsp.status())) {

@@ -64,7 +64,7 @@ public final class MppsCommand implements Command {
         }
         boolean create = positional.get(0).equals("create");
         AtomicInteger unreadable = new AtomicInteger();
-        List<Part10Source> files = StoreCommand.scan(positional.subList(1, positional.size()), err, unreadable);
+        List<Part10Source> files = StoreJob.scan(positional.subList(1, positional.size()), err, unreadable);
         Attributes ds = a.has("--from") ? readDataSet(Path.of(a.get("--from", null)))
                 : create ? inProgress(a, files) : finished(a, files);
         String uid = a.get("--uid", null);

@@ -73,7 +73,7 @@ public final class StgCmtCommand implements Command {
         Args a = new Args(args, Set.of("--no-wait"));
         Scu scu = new Scu(a);
         AtomicInteger unreadable = new AtomicInteger();
-        Attributes action = actionInformation(a, StoreCommand.scan(a.positional(), err, unreadable));
+        Attributes action = actionInformation(a, StoreJob.scan(a.positional(), err, unreadable));
         int requested = action.getSequence(Tag.ReferencedSOPSequence).size();
         if (requested == 0) {
             err.println("stgcmt: no instance to commit");

@@ -29,7 +29,7 @@ public final class StoreScpCommand implements Command {
 
     @Override
     public String summary() {
-        return "Storage SCP into a directory: -b AET --port N [--host H] [-o DIR] [--max-associations N]"
+        return "Storage SCP into a directory: -b AET --port N [--host H] [-o DIR] [--max-associations N] [--max-pdu BYTES]"
                 + " [--tls-keystore P12 --tls-truststore P12 --tls-password PW]";
     }
 
@@ -44,7 +44,8 @@ public final class StoreScpCommand implements Command {
         ApplicationEntityConfig ae = ApplicationEntityConfig.of(aet, List.of(
                 new TransferCapability(TransferCapability.ANY, Role.SCP, List.of(TransferCapability.ANY))));
         ListenerConfig config = ListenerConfig.of(a.get("--host", "0.0.0.0"), a.getInt("--port", 11112), ae)
-                .withTls(Scu.tls(a)).withMaxAssociations(max);
+                .withTls(Scu.tls(a)).withMaxAssociations(max)
+                .withMaxPduLength(a.getInt("--max-pdu", (int) ListenerConfig.of("", 0).maxPduLength()));
         try (NetRuntime runtime = new NetRuntime("storescp", 2 * max + 4);
                 DicomListener listener = DicomListener.start(config, runtime,
                         AcceptorServices.of(DimseChannel.factory(registry, runtime)))) {

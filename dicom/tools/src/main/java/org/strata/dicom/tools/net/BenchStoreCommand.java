@@ -1,0 +1,49 @@
+package org.strata.dicom.tools.net;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import org.strata.dicom.net.service.Part10Source;
+import org.strata.dicom.tools.Command;
+
+/**
+ * {@code bench-store -c AET@HOST:PORT [--parallel N] [--warmup N] DIR...}: the load driver of the store
+ * benchmarks. Sends every file as {@code store} does, after an untimed warm-up pass over the first N
+ * files (default 50; the JIT compiles the send path, as a long-running sender would have it), and
+ * prints the timed pass: {@code bench-store: N files, M MB, S s, R inst/s, T MB/s, F failed}.
+ */
+public final class BenchStoreCommand implements Command {
+
+    @Override
+    public String name() {
+        return "bench-store";
+    }
+
+    @Override
+    public String summary() {
+        return "C-STORE load driver, prints inst/s and MB/s: " + Scu.USAGE_COMMON
+                + " [--parallel N] [--warmup N] FILE|DIR...";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Args a = new Args(args, Set.of());
+        StoreJob job = new StoreJob(new Scu(a), Math.max(1, a.getInt("--parallel", 1)), err);
+        List<Part10Source> sources = job.scan(a.positional());
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no DICOM files in " + a.positional());
+        }
+        int warmup = Math.min(sources.size(), Math.max(0, a.getInt("--warmup", 50)));
+        if (warmup > 0) {
+            StoreJob.Result w = job.send(sources.subList(0, warmup));
+            if (w.failed() > 0) {
+                out.printf("bench-store: warm-up failed (%d of %d)%n", w.failed(), warmup);
+                return 1;
+            }
+        }
+        StoreJob.Result r = job.send(sources);
+        out.printf("bench-store: %d files, %.1f MB, %.2f s, %.1f inst/s, %.1f MB/s, %d failed%n", r.stored(),
+                r.bytes() / 1e6, r.seconds(), r.stored() / r.seconds(), r.bytes() / 1e6 / r.seconds(), r.failed());
+        return r.failed() == 0 ? 0 : 1;
+    }
+}
