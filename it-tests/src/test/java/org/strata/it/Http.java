@@ -43,6 +43,11 @@ final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     HttpResponse<String> delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE());
     }
