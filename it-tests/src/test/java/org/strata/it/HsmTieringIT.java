@@ -103,6 +103,7 @@ class HsmTieringIT {
         admin.delete("/strata/api/storage-groups/default");
         admin.putJson("/strata/api/settings/hsm.clock.offset", "{\"value\":\"PT0S\"}");
         admin.putJson("/strata/api/settings/hsm.job.maxAttempts", "{\"value\":\"5\"}");
+        admin.putJson("/strata/api/settings/hsm.online.highWatermark", "{\"value\":\"" + Long.MAX_VALUE + "\"}");
         if (s3 != null) {
             s3.close();
         }
@@ -225,6 +226,138 @@ class HsmTieringIT {
         assertEquals("FAILED", awaitJob(id), "retried once more, and dead-lettered again");
         assertEquals("1", Http.field(admin.get("/strata/api/jobs/" + id).body(), "attempts"));
         assertEquals(List.of("ONLINE"), availability("STUDY"), "a failed copy changes nothing");
+    }
+
+    @Test
+    @Order(7)
+    void aDamagedCopyOnAnyTierIsNeverSentAndTheScrubberRepairsIt() throws Exception {
+        HttpResponse<String> copy = admin.postJson("/strata/api/studies/" + study + "/migrate",
+                "{\"tier\":\"s3\",\"keepSource\":true}");
+        assertEquals("COMPLETED", awaitJob(Http.field(copy.body(), "id")));
+        List<String> ids = List.copyOf(new TreeSet<>(diskCopies.keySet()));
+        String onOnline = ids.get(0);
+        String onS3 = ids.get(1);
+        String onTape = ids.get(2);
+        flipByte(files(online()).stream().filter(f -> name(f).equals(onOnline)).findFirst().orElseThrow(), 300);
+        flipByte(bucket.resolve(onS3), 300);
+        String[] entry = Files.readAllLines(library.resolve("catalogue.tsv")).stream()
+                .map(l -> l.split("\t")).filter(e -> e[0].equals("E") && e[1].equals(onTape)).reduce((a, b) -> b)
+                .orElseThrow();
+        flipByte(library.resolve(entry[2] + ".tar"), Long.parseLong(entry[4]) + 300);
+
+        Path received = Files.createDirectories(work.resolve("received-damaged"));
+        assertEquals(INSTANCES, moveStudyTo(received, study), "every instance delivered");
+        Set<String> disk = diskCopies.values().stream().map(HsmTieringIT::dataSetHex).collect(Collectors.toSet());
+        for (Path f : files(received)) {
+            assertTrue(disk.contains(dataSetHex(Files.readAllBytes(f))), f + " is an undamaged copy");
+        }
+
+        for (String[] tierAndId : new String[][] {{"online", onOnline}, {"s3", onS3}, {"tape", onTape}}) {
+            String report = admin.postJson("/strata/api/tiers/" + tierAndId[0] + "/scrub", "").body();
+            assertTrue(report.contains("\"bad\":[\"" + tierAndId[1] + "\"]"), report);
+            assertTrue(report.contains("\"repaired\":[\"" + tierAndId[1] + "\"]"), report);
+            String again = admin.postJson("/strata/api/tiers/" + tierAndId[0] + "/scrub", "").body();
+            assertTrue(again.contains("\"bad\":[]"), "repaired for good: " + again);
+        }
+        assertArrayEquals(diskCopies.get(onS3), Files.readAllBytes(bucket.resolve(onS3)));
+    }
+
+    @Test
+    @Order(8)
+    void aMoveOverStudiesOnThreeVolumesMountsEachVolumeOnce() throws Exception {
+        Path library3 = work.resolve("library3");
+        String tier = "{\"uri\":\"tar:" + library3 + "?volumeSize=120000\"}";
+        put("/strata/api/tiers/tape3", tier, 201);
+        List<String> studies = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            studies.add(storeNewStudy("three-" + i, 2));
+        }
+        for (String s : studies) {
+            HttpResponse<String> r = admin.postJson("/strata/api/studies/" + s + "/migrate", "{\"tier\":\"tape3\"}");
+            assertEquals("COMPLETED", awaitJob(Http.field(r.body(), "id")), r.body());
+        }
+        try (Stream<Path> volumes = Files.list(library3)) {
+            assertEquals(3, volumes.filter(f -> name(f).endsWith(".tar")).count(), "one volume per study");
+        }
+        put("/strata/api/tiers/tape3", tier, 200); // unloads the drive
+        Path received = Files.createDirectories(work.resolve("received-three"));
+        assertEquals(6, moveStudyTo(received, String.join("\\", studies)));
+        String usage = admin.get("/strata/api/tiers/tape3/usage").body();
+        assertEquals("3", Http.field(usage, "mounts"), "each of the three volumes mounted once: " + usage);
+    }
+
+    @Test
+    @Order(9)
+    void aboveTheHighWatermarkOnlyStudiesWithLowerCopiesAreEvictedLeastRecentlyAccessedFirst() throws Exception {
+        String onlyOnline = storeNewStudy("wm-c", 2); // accessed before the two below, but without a lower copy
+        String older = storeNewStudy("wm-a", 2);
+        String newer = storeNewStudy("wm-b", 2);
+        for (String s : List.of(older, newer)) {
+            HttpResponse<String> r = admin.postJson("/strata/api/studies/" + s + "/migrate",
+                    "{\"tier\":\"s3\",\"keepSource\":true}");
+            assertEquals("COMPLETED", awaitJob(Http.field(r.body(), "id")), r.body());
+        }
+        long used = Long.parseLong(Http.field(admin.get("/strata/api/tiers/online/usage").body(), "bytes"));
+        long low = used - onlineBytes(study) - onlineBytes(older);
+        put("/strata/api/settings/hsm.online.highWatermark", "{\"value\":\"" + (used - 1) + "\"}", 200);
+        put("/strata/api/settings/hsm.online.lowWatermark", "{\"value\":\"" + low + "\"}", 200);
+        HttpResponse<String> r = admin.postJson("/strata/api/tiers/online/evict", "");
+        assertEquals(200, r.statusCode(), r.body());
+        long after = Long.parseLong(Http.field(admin.get("/strata/api/tiers/online/usage").body(), "bytes"));
+        assertEquals(low, after, "evicted down to the low watermark: " + r.body());
+        assertEquals(0, onlineBytes(study), "least recently accessed study with lower copies evicted first");
+        assertEquals(0, onlineBytes(older));
+        assertTrue(onlineBytes(onlyOnline) > 0, "a study without a lower copy is never evicted");
+        assertTrue(onlineBytes(newer) > 0, "no more evicted than needed");
+        assertEquals("NEARLINE", Http.field(admin.get("/strata/api/studies/" + older).body(), "availability"));
+        assertEquals("ONLINE", Http.field(admin.get("/strata/api/studies/" + onlyOnline).body(), "availability"));
+    }
+
+    private static long onlineBytes(String studyUid) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"bytes\":(\\d+),\"instances\":\\d+,\"tier\":\"online\"")
+                .matcher(admin.get("/strata/api/studies/" + studyUid).body());
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static String storeNewStudy(String name, int instances) throws Exception {
+        Path dir = work.resolve(name);
+        Process gen = new ProcessBuilder("/usr/bin/python3", "src/test/python/make_instances.py", dir.toString(),
+                String.valueOf(instances)).start();
+        String uid = new String(gen.getInputStream().readAllBytes()).strip();
+        assertEquals(0, gen.waitFor());
+        Dcmtk.Result stored = Dcmtk.run("storescu", "-aec", "STRATA", "127.0.0.1", dicomPort(), "+sd", dir.toString());
+        assertEquals(0, stored.exitCode(), stored.output());
+        return uid;
+    }
+
+    /** C-MOVE of the studies (UID list) to a storescp writing into {@code into}; returns the files received. */
+    private static int moveStudyTo(Path into, String studyUids) throws Exception {
+        int port = StrataProcess.freePort();
+        ProcessBuilder pb = new ProcessBuilder("storescp", "-aet", "HSMSCP2", "-od", into.toString(),
+                String.valueOf(port)).redirectErrorStream(true).redirectOutput(into.resolveSibling(name(into) + ".log").toFile());
+        pb.environment().put("TCP_NODELAY", "1");
+        Process storescp = pb.start();
+        try {
+            admin.putJson("/strata/api/aes/HSMSCP2", "{\"host\":\"127.0.0.1\",\"port\":" + port + "}");
+            Dcmtk.Result r = Dcmtk.run("movescu", "-v", "-S", "-aec", "STRATA", "-aem", "HSMSCP2", "127.0.0.1",
+                    dicomPort(), "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + studyUids);
+            assertTrue(r.output().contains("Received Final Move Response (Success)"), r.output());
+        } finally {
+            storescp.destroy();
+            storescp.waitFor(10, TimeUnit.SECONDS);
+        }
+        return files(into).size();
+    }
+
+    private static void flipByte(Path file, long position) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            ch.read(b, position);
+            b.put(0, (byte) ~b.get(0));
+            b.rewind();
+            ch.write(b, position);
+        }
     }
 
     private static void evaluateAndAwaitCompletion() throws Exception {

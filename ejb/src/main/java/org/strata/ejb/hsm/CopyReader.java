@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.strata.hsm.digest.DigestingStorage;
 import org.strata.hsm.spi.StorageProvider;
 import org.strata.hsm.tar.CatalogueEntry;
@@ -20,13 +21,15 @@ import org.strata.hsm.tar.TarStorageProvider;
 /**
  * The retrieve path's access to copies on every tier: which tiers to look on (online first, then
  * other disk tiers, object tiers, tape), the order to read nearline copies in (tape copies by
- * volume and position, so each volume is mounted once per retrieve), and a verified read of a
- * copy that is not online (a corrupt copy is never delivered whole: the read fails at its end).
+ * volume and position, so each volume is mounted once per retrieve), and a read of a copy
+ * verified before it is sent.
  */
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class CopyReader {
+
+    private static final Logger LOG = Logger.getLogger(CopyReader.class.getName());
 
     @EJB
     TierRegistry registry;
@@ -36,6 +39,9 @@ public class CopyReader {
 
     @EJB
     CopyStore copies;
+
+    @EJB
+    Scrubber scrubber;
 
     /** The configured tiers other than the online one, in the order a retrieve prefers them. */
     public List<String> nearlineTiers() {
@@ -57,16 +63,23 @@ public class CopyReader {
                 .map(CatalogueEntry::dataOffset).orElse(0L))).toList();
     }
 
-    /** Opens a copy: as stored when online, verified against its recorded digest elsewhere. */
+    /**
+     * Opens a copy for sending, verified first (read to the end against its recorded size and
+     * SHA-256): a damaged copy is never sent; the instance is sent from a good copy on another
+     * tier instead (the scrubber repairs the damaged one).
+     */
     public InputStream open(String tierId, String objectId) throws IOException {
-        StorageProvider p = registry.provider(tierId);
-        if (TierRegistry.ONLINE.equals(tierId)) {
-            return p.read(objectId);
-        }
         CopyStore.Copy copy = copies.copyOf(tierId, objectId);
         if (copy == null) {
             throw new NoSuchFileException(objectId, null, "no recorded copy on tier " + tierId);
         }
-        return new DigestingStorage(p).readVerified(copy.object());
+        CopyStore.Copy good = Scrubber.good(registry.provider(tierId), copy) ? copy
+                : scrubber.goodCopyElsewhere(copy).orElseThrow(() -> new IOException("copy " + objectId + " on tier "
+                        + tierId + " is damaged and no good copy is left on another tier"));
+        if (good != copy) {
+            LOG.warning("copy " + objectId + " on tier " + tierId + " is damaged; sending the copy on tier "
+                    + good.storageId());
+        }
+        return new DigestingStorage(registry.provider(good.storageId())).readVerified(good.object());
     }
 }

@@ -45,25 +45,43 @@ public class CopyStore {
         }
     }
 
+    private static final String COPY_COLUMNS =
+            "SELECT l.pk, i.pk, i.sopInstanceUid, l.storageId, l.objectId, l.sizeBytes, l.digest";
+
+    private static Copy copy(Object[] r) {
+        return new Copy((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4], (Long) r[5], (String) r[6]);
+    }
+
     public List<Copy> copiesOfStudy(String studyInstanceUid) {
-        return em.createQuery("SELECT l.pk, i.pk, i.sopInstanceUid, l.storageId, l.objectId, l.sizeBytes, l.digest"
-                        + " FROM Location l JOIN l.instance i JOIN i.series se JOIN se.study s"
+        return em.createQuery(COPY_COLUMNS + " FROM Location l JOIN l.instance i JOIN i.series se JOIN se.study s"
                         + " WHERE s.studyInstanceUid = :study ORDER BY i.pk, l.pk", Object[].class)
                 .setParameter("study", studyInstanceUid).getResultList().stream()
-                .map(r -> new Copy((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4], (Long) r[5],
-                        (String) r[6])).toList();
+                .map(CopyStore::copy).toList();
     }
 
     /** The copy with this object id on this tier, if recorded. */
     public Copy copyOf(String storageId, String objectId) {
-        List<Object[]> rows = em.createQuery("SELECT l.pk, i.pk, i.sopInstanceUid, l.storageId, l.objectId, l.sizeBytes,"
-                        + " l.digest FROM Location l JOIN l.instance i WHERE l.storageId = :tier AND l.objectId = :id",
+        List<Object[]> rows = em.createQuery(COPY_COLUMNS + " FROM Location l JOIN l.instance i WHERE l.storageId = :tier AND l.objectId = :id",
                         Object[].class).setParameter("tier", storageId).setParameter("id", objectId).getResultList();
         if (rows.isEmpty()) {
             return null;
         }
-        Object[] r = rows.get(0);
-        return new Copy((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4], (Long) r[5], (String) r[6]);
+        return copy(rows.get(0));
+    }
+
+    /** Copies on a tier in id order after {@code afterPk}: the scrubber's window. */
+    public List<Copy> copiesOnTier(String storageId, long afterPk, int max) {
+        return em.createQuery(COPY_COLUMNS + " FROM Location l JOIN l.instance i WHERE l.storageId = :tier AND l.pk > :after ORDER BY l.pk",
+                        Object[].class).setParameter("tier", storageId).setParameter("after", afterPk)
+                .setMaxResults(max).getResultList().stream()
+                .map(CopyStore::copy).toList();
+    }
+
+    /** Every copy of the instance whose copy this is. */
+    public List<Copy> copiesOfSameInstance(Copy copy) {
+        return em.createQuery(COPY_COLUMNS + " FROM Location l JOIN l.instance i WHERE i.pk = :i ORDER BY l.pk", Object[].class)
+                .setParameter("i", copy.instancePk()).getResultList().stream()
+                .map(CopyStore::copy).toList();
     }
 
     /** Records a verified copy; recording it twice records it once. */

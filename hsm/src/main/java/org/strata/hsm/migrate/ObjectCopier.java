@@ -14,6 +14,7 @@ import org.strata.hsm.spi.StorageProvider;
 import org.strata.hsm.spi.StorageProvider.PendingWrite;
 import org.strata.hsm.tar.TarBatch;
 import org.strata.hsm.tar.TarStorageProvider;
+import org.strata.hsm.tar.TarTierConfig;
 
 /**
  * The copy step of a migration: copies objects (whose size and digest are known) from one tier to
@@ -91,7 +92,7 @@ public final class ObjectCopier {
         for (StoredObject o : objects) {
             bytes += o.size() + 3 * 512; // header, PAX header, padding
         }
-        return bytes <= tape.config().volumeCapacity() / 2;
+        return bytes <= tape.config().volumeCapacity() - TarTierConfig.MIN_CAPACITY;
     }
 
     /** Reads the copy on {@code tier} to the end: true when size and digest match. */

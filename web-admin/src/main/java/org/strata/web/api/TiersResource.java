@@ -5,18 +5,23 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.strata.ejb.hsm.Scrubber;
 import org.strata.ejb.hsm.Tier;
 import org.strata.ejb.hsm.TierRegistry;
 import org.strata.ejb.hsm.TierService;
+import org.strata.ejb.hsm.WatermarkEvictor;
+import org.strata.ejb.hsm.WatermarkTimer;
 
 /**
  * {@code /strata/api/tiers}: storage tiers by URI ({@code file:/…}, {@code s3://bucket?endpoint=…},
@@ -43,6 +48,12 @@ public class TiersResource {
 
     @Inject
     TierService tiers;
+
+    @Inject
+    Scrubber scrubber;
+
+    @Inject
+    WatermarkTimer watermarks;
 
     @GET
     public List<TierJson> list() {
@@ -73,6 +84,28 @@ public class TiersResource {
             throw new NotFoundException("no tier " + id);
         }
         return Response.noContent().build();
+    }
+
+    /** Verifies up to {@code max} copies of the tier (after location {@code after}) and repairs bad ones. */
+    @POST
+    @Path("{id}/scrub")
+    public Scrubber.Report scrub(@PathParam("id") String id, @QueryParam("after") Long after,
+                                 @QueryParam("max") Integer max) {
+        if (!TierRegistry.ONLINE.equals(id) && tiers.find(id).isEmpty()) {
+            throw new NotFoundException("no tier " + id);
+        }
+        return scrubber.scrub(id, after == null ? 0 : after, max == null ? 1000 : max);
+    }
+
+    /**
+     * Checks the online tier's watermarks now ({@code hsm.online.highWatermark},
+     * {@code hsm.online.lowWatermark}, bytes) and evicts as the timer would.
+     */
+    @POST
+    @Path("online/evict")
+    public WatermarkEvictor.Report evict() throws IOException {
+        return watermarks.evictNow().orElseThrow(() -> new IllegalArgumentException(
+                "no watermarks set: settings hsm.online.highWatermark and hsm.online.lowWatermark (bytes)"));
     }
 
     @GET
