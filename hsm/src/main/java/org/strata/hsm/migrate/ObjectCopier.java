@@ -6,9 +6,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.strata.hsm.digest.DigestMismatchException;
-import org.strata.hsm.digest.DigestingOutputStream;
 import org.strata.hsm.digest.DigestingStorage;
-import org.strata.hsm.digest.Sha256;
 import org.strata.hsm.digest.StoredObject;
 import org.strata.hsm.spi.StorageProvider;
 import org.strata.hsm.spi.StorageProvider.PendingWrite;
@@ -74,16 +72,13 @@ public final class ObjectCopier {
         }
     }
 
-    /** Streams the verified source into the pending write, checking what went out. */
+    /**
+     * Streams the source into the pending write, verified: a source that differs from its
+     * recorded size and digest throws at its end, before the caller commits.
+     */
     private void write(StoredObject o, PendingWrite w) throws IOException {
-        DigestingOutputStream out = new DigestingOutputStream(w.stream());
         try (InputStream in = new DigestingStorage(source).readVerified(o)) {
-            in.transferTo(out);
-        }
-        out.flush();
-        Sha256 written = out.finish();
-        if (out.count() != o.size() || !written.equals(o.sha256())) {
-            throw new DigestMismatchException(o, out.count(), written);
+            in.transferTo(w.stream());
         }
     }
 
