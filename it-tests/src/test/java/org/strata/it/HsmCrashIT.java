@@ -46,7 +46,7 @@ class HsmCrashIT {
             String job;
             try (StrataProcess strata = StrataProcess.start(data)) {
                 strata.awaitConsole();
-                Dcmtk.Result stored = Dcmtk.run("storescu", "-aec", "STRATA", "127.0.0.1",
+                Dcmtk.Result stored = Dcmtk.run("storescu", "-ta", "120", "-aec", "STRATA", "127.0.0.1",
                         String.valueOf(strata.dicomPort()), "+sd", work.resolve("study").toString());
                 assertEquals(0, stored.exitCode(), stored.output());
                 assertEquals(INSTANCES, objects(data.resolve("storage")).size());
@@ -66,7 +66,7 @@ class HsmCrashIT {
             try (StrataProcess again = StrataProcess.start(data)) {
                 again.awaitConsole();
                 Http admin = admin(again);
-                assertEquals("COMPLETED", awaitJob(admin, job), "the job resumed after the restart");
+                assertEquals("COMPLETED", admin.awaitJob(job), "the job resumed after the restart");
                 String status = admin.get("/strata/api/studies/" + study).body();
                 assertTrue(status.contains("{\"availability\":\"NEARLINE\",\"bytes\":")
                         && status.contains("\"instances\":" + INSTANCES + ",\"tier\":\"s3\"")
@@ -95,20 +95,6 @@ class HsmCrashIT {
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
-    }
-
-    private static String awaitJob(Http admin, String id) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String job = "";
-        while (System.nanoTime() < deadline) {
-            job = admin.get("/strata/api/jobs/" + id).body();
-            String state = Http.field(job, "state");
-            if (state.equals("COMPLETED") || state.equals("FAILED")) {
-                return state;
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("job not finished: " + job);
     }
 
     private static Set<String> objects(Path dir) throws IOException {

@@ -205,7 +205,7 @@ class HsmTieringIT {
     void aRecallBringsItBackOnlineAndAFailingJobIsDeadLetteredThenRetried() throws Exception {
         HttpResponse<String> recall = admin.postJson("/strata/api/studies/" + study + "/recall", "");
         assertEquals(202, recall.statusCode(), recall.body());
-        assertEquals("COMPLETED", awaitJob(Http.field(recall.body(), "id")));
+        assertEquals("COMPLETED", admin.awaitJob(Http.field(recall.body(), "id")));
         assertEquals(List.of("ONLINE"), availability("STUDY"));
         assertEquals(diskCopies.keySet(), onlineCopiesLeft(), "the recall wrote the online copies back");
 
@@ -217,13 +217,13 @@ class HsmTieringIT {
                 "{\"tier\":\"broken\",\"keepSource\":true}");
         assertEquals(202, migrate.statusCode(), migrate.body());
         String id = Http.field(migrate.body(), "id");
-        assertEquals("FAILED", awaitJob(id));
+        assertEquals("FAILED", admin.awaitJob(id));
         String failed = admin.get("/strata/api/jobs?state=FAILED").body();
         assertTrue(failed.contains("\"id\":" + id + ","), failed);
         assertFalse(Http.field(admin.get("/strata/api/jobs/" + id).body(), "lastError").isEmpty());
         HttpResponse<String> retry = admin.postJson("/strata/api/jobs/" + id + "/retry", "");
         assertEquals(200, retry.statusCode(), retry.body());
-        assertEquals("FAILED", awaitJob(id), "retried once more, and dead-lettered again");
+        assertEquals("FAILED", admin.awaitJob(id), "retried once more, and dead-lettered again");
         assertEquals("1", Http.field(admin.get("/strata/api/jobs/" + id).body(), "attempts"));
         assertEquals(List.of("ONLINE"), availability("STUDY"), "a failed copy changes nothing");
     }
@@ -233,7 +233,7 @@ class HsmTieringIT {
     void aDamagedCopyOnAnyTierIsNeverSentAndTheScrubberRepairsIt() throws Exception {
         HttpResponse<String> copy = admin.postJson("/strata/api/studies/" + study + "/migrate",
                 "{\"tier\":\"s3\",\"keepSource\":true}");
-        assertEquals("COMPLETED", awaitJob(Http.field(copy.body(), "id")));
+        assertEquals("COMPLETED", admin.awaitJob(Http.field(copy.body(), "id")));
         List<String> ids = List.copyOf(new TreeSet<>(diskCopies.keySet()));
         String onOnline = ids.get(0);
         String onS3 = ids.get(1);
@@ -274,7 +274,7 @@ class HsmTieringIT {
         }
         for (String s : studies) {
             HttpResponse<String> r = admin.postJson("/strata/api/studies/" + s + "/migrate", "{\"tier\":\"tape3\"}");
-            assertEquals("COMPLETED", awaitJob(Http.field(r.body(), "id")), r.body());
+            assertEquals("COMPLETED", admin.awaitJob(Http.field(r.body(), "id")), r.body());
         }
         try (Stream<Path> volumes = Files.list(library3)) {
             assertEquals(3, volumes.filter(f -> name(f).endsWith(".tar")).count(), "one volume per study");
@@ -295,7 +295,7 @@ class HsmTieringIT {
         for (String s : List.of(older, newer)) {
             HttpResponse<String> r = admin.postJson("/strata/api/studies/" + s + "/migrate",
                     "{\"tier\":\"s3\",\"keepSource\":true}");
-            assertEquals("COMPLETED", awaitJob(Http.field(r.body(), "id")), r.body());
+            assertEquals("COMPLETED", admin.awaitJob(Http.field(r.body(), "id")), r.body());
         }
         long used = Long.parseLong(Http.field(admin.get("/strata/api/tiers/online/usage").body(), "bytes"));
         long low = used - onlineBytes(study) - onlineBytes(older);
@@ -367,21 +367,7 @@ class HsmTieringIT {
         List<String> open = java.util.regex.Pattern.compile("\"id\":(\\d+),[^}]*\"state\":\"(QUEUED|RUNNING)\"")
                 .matcher(jobs).results().map(m -> m.group(1)).toList();
         assertEquals(1, open.size(), "one job for the study: " + jobs);
-        assertEquals("COMPLETED", awaitJob(open.get(0)));
-    }
-
-    /** Polls the job's state until it is final (the job worker runs every 2 s). */
-    private static String awaitJob(String id) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            String job = admin.get("/strata/api/jobs/" + id).body();
-            String state = Http.field(job, "state");
-            if (state.equals("COMPLETED") || state.equals("FAILED")) {
-                return state;
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("job " + id + " not finished: " + admin.get("/strata/api/jobs/" + id).body());
+        assertEquals("COMPLETED", admin.awaitJob(open.get(0)));
     }
 
     private static String jobsOfStudy() throws Exception {

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,8 +149,6 @@ public class CopyStore {
     /** The tier holding copies of the study that comes first in availability (online before nearline). */
     public String bestTier(String studyInstanceUid, String except) {
         return copiesOfStudy(studyInstanceUid).stream().map(Copy::storageId).filter(t -> !t.equals(except)).distinct()
-                .min(Comparator.comparing((String t) -> registry.availabilityOf(t).ordinal())
-                        .thenComparing(t -> t.equals(TierRegistry.ONLINE) ? 0 : 1))
-                .orElse(null);
+                .min(registry.preference()).orElse(null);
     }
 }

@@ -126,8 +126,6 @@ public class JobRunner {
 
     private Copy best(List<Copy> instanceCopies, String except) {
         return instanceCopies.stream().filter(c -> !c.storageId().equals(except))
-                .min(java.util.Comparator.comparing((Copy c) -> registry.availabilityOf(c.storageId()).ordinal())
-                        .thenComparing(c -> c.storageId().equals(TierRegistry.ONLINE) ? 0 : 1))
-                .orElse(null);
+                .min(java.util.Comparator.comparing(Copy::storageId, registry.preference())).orElse(null);
     }
 }

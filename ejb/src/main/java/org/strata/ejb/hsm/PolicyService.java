@@ -6,14 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Storage groups and tiering rules: stored in the database, changed through the REST API. */
 @Stateless
 @PermitAll
 public class PolicyService {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     @PersistenceContext(unitName = "strata")
     private EntityManager em;
@@ -28,7 +25,7 @@ public class PolicyService {
 
     /** Returns true if created. */
     public boolean putRule(String id, RuleDefinition definition) {
-        checkId(id);
+        HsmIds.require(id);
         TierRule rule = em.find(TierRule.class, id);
         boolean created = rule == null;
         if (created) {
@@ -59,7 +56,7 @@ public class PolicyService {
 
     /** Returns true if created. */
     public boolean putGroup(String id, List<String> tiers, List<String> aeTitles) {
-        checkId(id);
+        HsmIds.require(id);
         if (tiers == null || tiers.isEmpty()) {
             throw new HsmRequestException("a storage group needs its tier chain: {\"tiers\": [\"online\", \"s3\", ...]}");
         }
@@ -78,11 +75,5 @@ public class PolicyService {
             em.remove(g);
         }
         return g != null;
-    }
-
-    private static void checkId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new HsmRequestException("id must be 1-64 of [A-Za-z0-9_-]: " + id);
-        }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,6 +108,12 @@ public class TierRegistry {
         }
         StorageProvider p = providers.get(tierId);
         return p != null && "file".equals(p.scheme()) ? Availability.ONLINE : Availability.NEARLINE;
+    }
+
+    /** Tier ids, most available first (disk before object and tape), the online tier first among disks. */
+    public Comparator<String> preference() {
+        return Comparator.comparing((String t) -> availabilityOf(t).ordinal())
+                .thenComparing(t -> t.equals(ONLINE) ? 0 : 1);
     }
 
     private static StorageProvider open(String uri, Map<String, String> settings) throws IOException {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.strata.hsm.spi.StorageProvider;
 import org.strata.hsm.tar.TarStorageProvider;
 
@@ -17,8 +16,6 @@ import org.strata.hsm.tar.TarStorageProvider;
 @Stateless
 @PermitAll
 public class TierService {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     @PersistenceContext(unitName = "strata")
     private EntityManager em;
@@ -40,9 +37,7 @@ public class TierService {
 
     /** Creates or changes a tier; the provider is opened first, so a bad URI changes nothing. Returns true if created. */
     public boolean put(String id, String uri, Map<String, String> settings) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new HsmRequestException("tier id must be 1-64 of [A-Za-z0-9_-]: " + id);
-        }
+        HsmIds.require(id);
         registry.replace(id, uri, settings);
         Tier tier = em.find(Tier.class, id);
         if (tier == null) {
