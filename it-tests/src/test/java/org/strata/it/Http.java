@@ -73,4 +73,19 @@ final class Http {
         }
         return m.group(2) != null ? m.group(2) : m.group(1);
     }
+
+    /** Polls {@code GET /strata/api/jobs/{id}} until its state is COMPLETED or FAILED, and returns it. */
+    String awaitJob(String id) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        String job = "";
+        while (System.nanoTime() < deadline) {
+            job = get("/strata/api/jobs/" + id).body();
+            String state = field(job, "state");
+            if (state.equals("COMPLETED") || state.equals("FAILED")) {
+                return state;
+            }
+            Thread.sleep(200); // polling the job worker, which runs every 2 s
+        }
+        throw new AssertionError("job " + id + " not finished within 120 s: " + job);
+    }
 }

@@ -119,4 +119,9 @@ public class Instance {
     public Availability getAvailability() {
         return availability;
     }
+
+    /** Set by the storage manager when the copies of the instance change. */
+    public void setAvailability(Availability availability) {
+        this.availability = availability;
+    }
 }

@@ -145,6 +145,11 @@ public class Study {
         return availability;
     }
 
+    /** Set by the storage manager when the copies of the study change. */
+    public void setAvailability(Availability availability) {
+        this.availability = availability;
+    }
+
     public Instant getReceivedAt() {
         return receivedAt;
     }

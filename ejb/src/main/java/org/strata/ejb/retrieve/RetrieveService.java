@@ -22,9 +22,9 @@ import org.strata.dicom.imageio.transcode.Transcoder;
 import org.strata.dicom.imageio.transcode.TransferSyntaxChooser;
 import org.strata.ejb.ae.RemoteAEConfig;
 import org.strata.ejb.ae.RemoteAEService;
+import org.strata.ejb.hsm.CopyReader;
 import org.strata.ejb.query.InformationModel;
 import org.strata.ejb.query.QueryLevel;
-import org.strata.ejb.store.OnlineStorage;
 import org.strata.jca.api.AssociationInfo;
 import org.strata.jca.api.DimseStatus;
 import org.strata.jca.api.RetrieveContext;
@@ -57,7 +57,7 @@ public class RetrieveService {
     RemoteAEService aes;
 
     @EJB
-    OnlineStorage storage;
+    CopyReader copies;
 
     public RetrieveOutcome retrieve(AssociationInfo as, RetrieveRequest rq, Attributes identifier,
                                     RetrieveContext context) {
@@ -126,7 +126,7 @@ public class RetrieveService {
         String ts = target.get();
         try {
             DimseStatus status = ops.store(item.sopClassUid(), item.sopInstanceUid(), ts, out -> {
-                try (InputStream in = storage.provider().read(item.objectId())) {
+                try (InputStream in = copies.open(item.storageId(), item.objectId())) {
                     if (ts.equals(stored)) {
                         StoredDataSet.copy(in, out);
                     } else {

@@ -103,6 +103,11 @@ public final class TarStorageProvider implements StorageProvider {
         return drive.file(volume);
     }
 
+    /** How many times the drive has mounted a volume since the library was opened. */
+    public int mounts() {
+        return drive.mounts();
+    }
+
     /** The volume mounted in the drive, if any. */
     public Optional<String> mountedVolume() {
         return Optional.ofNullable(drive.mounted());

@@ -1,0 +1,154 @@
+package org.strata.ejb.hsm;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.strata.ejb.entity.Availability;
+import org.strata.ejb.entity.Instance;
+import org.strata.ejb.entity.Location;
+import org.strata.ejb.entity.Study;
+import org.strata.hsm.digest.Sha256;
+import org.strata.hsm.digest.StoredObject;
+
+/**
+ * The copies (location rows) of studies, each change in its own transaction: a copy is recorded
+ * only after it was verified on its tier; a copy is released by removing its row and noting its
+ * object for deletion in one transaction; availability follows the copies.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class CopyStore {
+
+    @PersistenceContext(unitName = "strata")
+    private EntityManager em;
+
+    @EJB
+    TierRegistry registry;
+
+    /** One copy of one instance. */
+    public record Copy(long locationPk, long instancePk, String sopInstanceUid, String storageId, String objectId,
+                       long size, String digest) {
+
+        public StoredObject object() {
+            return new StoredObject(objectId, size, new Sha256(digest));
+        }
+    }
+
+    private static final String COPY_COLUMNS =
+            "SELECT l.pk, i.pk, i.sopInstanceUid, l.storageId, l.objectId, l.sizeBytes, l.digest";
+
+    private static Copy copy(Object[] r) {
+        return new Copy((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4], (Long) r[5], (String) r[6]);
+    }
+
+    public List<Copy> copiesOfStudy(String studyInstanceUid) {
+        return em.createQuery(COPY_COLUMNS + " FROM Location l JOIN l.instance i JOIN i.series se JOIN se.study s"
+                        + " WHERE s.studyInstanceUid = :study ORDER BY i.pk, l.pk", Object[].class)
+                .setParameter("study", studyInstanceUid).getResultList().stream()
+                .map(CopyStore::copy).toList();
+    }
+
+    /** The copy with this object id on this tier, if recorded. */
+    public Copy copyOf(String storageId, String objectId) {
+        List<Object[]> rows = em.createQuery(COPY_COLUMNS + " FROM Location l JOIN l.instance i WHERE l.storageId = :tier AND l.objectId = :id",
+                        Object[].class).setParameter("tier", storageId).setParameter("id", objectId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        return copy(rows.get(0));
+    }
+
+    /** Copies on a tier in id order after {@code afterPk}: the scrubber's window. */
+    public List<Copy> copiesOnTier(String storageId, long afterPk, int max) {
+        return em.createQuery(COPY_COLUMNS + " FROM Location l JOIN l.instance i WHERE l.storageId = :tier AND l.pk > :after ORDER BY l.pk",
+                        Object[].class).setParameter("tier", storageId).setParameter("after", afterPk)
+                .setMaxResults(max).getResultList().stream()
+                .map(CopyStore::copy).toList();
+    }
+
+    /** Every copy of the instance whose copy this is. */
+    public List<Copy> copiesOfSameInstance(Copy copy) {
+        return em.createQuery(COPY_COLUMNS + " FROM Location l JOIN l.instance i WHERE i.pk = :i ORDER BY l.pk", Object[].class)
+                .setParameter("i", copy.instancePk()).getResultList().stream()
+                .map(CopyStore::copy).toList();
+    }
+
+    /** Records a verified copy; recording it twice records it once. */
+    public void record(long instancePk, String storageId, StoredObject object, Instant now) {
+        Instance instance = em.find(Instance.class, instancePk);
+        if (instance == null) {
+            return; // deleted meanwhile
+        }
+        long existing = em.createQuery("SELECT COUNT(l) FROM Location l WHERE l.instance = :i AND l.storageId = :tier",
+                Long.class).setParameter("i", instance).setParameter("tier", storageId).getSingleResult();
+        if (existing == 0) {
+            em.persist(new Location(instance, storageId, object.id(), object.size(), object.sha256().hex(), now));
+        }
+    }
+
+    /** Removes a copy's row and notes its object for deletion, in one transaction. */
+    public void release(long locationPk) {
+        Location l = em.find(Location.class, locationPk);
+        if (l != null) {
+            em.persist(new PendingDeletion(l.getStorageId(), l.getObjectId()));
+            em.remove(l);
+        }
+    }
+
+    public List<PendingDeletion> pendingDeletions() {
+        return em.createNamedQuery(PendingDeletion.ALL, PendingDeletion.class).setMaxResults(1000).getResultList();
+    }
+
+    public void forget(long pendingDeletionPk) {
+        PendingDeletion d = em.find(PendingDeletion.class, pendingDeletionPk);
+        if (d != null) {
+            em.remove(d);
+        }
+    }
+
+    /**
+     * Sets Instance Availability (0008,0056) of every instance of the study from its copies, and
+     * the study's to the least available of its instances (PS3.3 C.4.23.1.1).
+     */
+    public Availability refreshAvailability(String studyInstanceUid) {
+        List<Study> studies = em.createNamedQuery(Study.FIND_BY_UID, Study.class).setParameter("uid", studyInstanceUid)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (studies.isEmpty()) {
+            return Availability.UNAVAILABLE;
+        }
+        Map<Long, Availability> best = new HashMap<>();
+        for (Copy c : copiesOfStudy(studyInstanceUid)) {
+            best.merge(c.instancePk(), registry.availabilityOf(c.storageId()),
+                    (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+        }
+        Availability study = Availability.ONLINE;
+        for (Instance i : em.createQuery("SELECT i FROM Instance i JOIN i.series se WHERE se.study = :s", Instance.class)
+                .setParameter("s", studies.get(0)).getResultList()) {
+            Availability a = best.getOrDefault(i.getPk(), Availability.UNAVAILABLE);
+            if (i.getAvailability() != a) {
+                i.setAvailability(a);
+            }
+            study = study.ordinal() >= a.ordinal() ? study : a;
+        }
+        if (studies.get(0).getAvailability() != study) {
+            studies.get(0).setAvailability(study);
+        }
+        return study;
+    }
+
+    /** The tier holding copies of the study that comes first in availability (online before nearline). */
+    public String bestTier(String studyInstanceUid, String except) {
+        return copiesOfStudy(studyInstanceUid).stream().map(Copy::storageId).filter(t -> !t.equals(except)).distinct()
+                .min(registry.preference()).orElse(null);
+    }
+}

@@ -1,0 +1,131 @@
+package org.strata.ejb.hsm;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.strata.ejb.hsm.CopyStore.Copy;
+import org.strata.hsm.digest.StoredObject;
+import org.strata.hsm.migrate.ObjectCopier;
+
+/**
+ * Runs one job on one study, in idempotent steps that each commit on their own: copy every
+ * instance missing on the target (reading the source verified), read the copies back and verify
+ * them, record them, and only then release the source copies (row removed and object noted for
+ * deletion in one transaction, then the object deleted). Running a job again after a crash
+ * at any point finishes it without losing or duplicating a copy.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+
+    @EJB
+    CopyStore copies;
+
+    @EJB
+    TierRegistry registry;
+
+    @EJB
+    CrashPoints crashPoints;
+
+    public void run(JobRequest job) throws IOException {
+        Map<Long, List<Copy>> byInstance = new LinkedHashMap<>();
+        for (Copy c : copies.copiesOfStudy(job.studyInstanceUid())) {
+            byInstance.computeIfAbsent(c.instancePk(), k -> new ArrayList<>()).add(c);
+        }
+        if (job.action() == JobAction.DELETE) {
+            delete(job, byInstance);
+        } else {
+            copy(job, byInstance);
+            crashPoints.reached("after-record");
+            if (job.action() == JobAction.MOVE && !job.keepSource()) {
+                releaseSources(job, byInstance);
+            }
+        }
+        copies.refreshAvailability(job.studyInstanceUid());
+        deletePending();
+    }
+
+    private void copy(JobRequest job, Map<Long, List<Copy>> byInstance) throws IOException {
+        Map<String, List<Copy>> bySource = new LinkedHashMap<>();
+        for (List<Copy> instanceCopies : byInstance.values()) {
+            if (on(instanceCopies, job.targetTier()) != null) {
+                continue; // copied, verified and recorded by an earlier run
+            }
+            Copy source = job.sourceTier() != null ? on(instanceCopies, job.sourceTier()) : best(instanceCopies, job.targetTier());
+            if (source != null) {
+                bySource.computeIfAbsent(source.storageId(), k -> new ArrayList<>()).add(source);
+            } else if (job.sourceTier() == null) {
+                throw new IOException("instance " + instanceCopies.get(0).sopInstanceUid() + " has no copy to copy from");
+            }
+        }
+        for (Map.Entry<String, List<Copy>> e : bySource.entrySet()) {
+            List<StoredObject> objects = e.getValue().stream().map(Copy::object).toList();
+            new ObjectCopier(registry.provider(e.getKey()), registry.provider(job.targetTier())).copy(objects);
+            crashPoints.reached("after-copy");
+            Instant now = Instant.now();
+            for (Copy c : e.getValue()) {
+                copies.record(c.instancePk(), job.targetTier(), c.object(), now);
+            }
+        }
+    }
+
+    /** Releases each source copy whose instance has a recorded (hence verified) copy on the target. */
+    private void releaseSources(JobRequest job, Map<Long, List<Copy>> before) throws IOException {
+        Map<Long, List<Copy>> now = new LinkedHashMap<>();
+        for (Copy c : copies.copiesOfStudy(job.studyInstanceUid())) {
+            now.computeIfAbsent(c.instancePk(), k -> new ArrayList<>()).add(c);
+        }
+        for (List<Copy> instanceCopies : now.values()) {
+            Copy source = on(instanceCopies, job.sourceTier());
+            if (source != null && on(instanceCopies, job.targetTier()) != null) {
+                copies.release(source.locationPk());
+                crashPoints.reached("before-delete");
+            }
+        }
+    }
+
+    /** Retention: releases the copies on the source tier, never an instance's last copy unless allowed. */
+    private void delete(JobRequest job, Map<Long, List<Copy>> byInstance) {
+        for (List<Copy> instanceCopies : byInstance.values()) {
+            Copy source = on(instanceCopies, job.sourceTier());
+            if (source != null && (instanceCopies.size() > 1 || job.deleteLastCopy())) {
+                copies.release(source.locationPk());
+            }
+        }
+    }
+
+    /** Deletes the objects whose rows are gone (also those a crash left noted). */
+    public void deletePending() {
+        for (PendingDeletion d : copies.pendingDeletions()) {
+            try {
+                registry.provider(d.getStorageId()).delete(d.getObjectId());
+                copies.forget(d.getPk());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot delete object " + d.getObjectId() + " from tier " + d.getStorageId()
+                        + " yet: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Copy on(List<Copy> instanceCopies, String tier) {
+        return instanceCopies.stream().filter(c -> c.storageId().equals(tier)).findFirst().orElse(null);
+    }
+
+    private Copy best(List<Copy> instanceCopies, String except) {
+        return instanceCopies.stream().filter(c -> !c.storageId().equals(except))
+                .min(java.util.Comparator.comparing(Copy::storageId, registry.preference())).orElse(null);
+    }
+}

@@ -1,0 +1,81 @@
+package org.strata.hsm.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.strata.hsm.TestData;
+import org.strata.hsm.digest.DigestMismatchException;
+import org.strata.hsm.digest.DigestingStorage;
+import org.strata.hsm.digest.StoredObject;
+import org.strata.hsm.mem.InMemoryStorageProvider;
+import org.strata.hsm.spi.StorageProvider;
+import org.strata.hsm.tar.TarStorageProvider;
+import org.strata.hsm.tar.TarTierConfig;
+
+class ObjectCopierTest {
+
+    @TempDir
+    Path dir;
+
+    private final InMemoryStorageProvider source = new InMemoryStorageProvider();
+
+    private List<StoredObject> put(int n) throws IOException {
+        List<StoredObject> objects = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            objects.add(new DigestingStorage(source).store("obj-" + i,
+                    new ByteArrayInputStream(TestData.bytes(1000 + i * 37, i))));
+        }
+        return objects;
+    }
+
+    @Test
+    void copiesToTapeAsOneBatchOnOneVolumeAndVerifies() throws Exception {
+        List<StoredObject> objects = put(5);
+        try (TarStorageProvider tape = TarStorageProvider.open(TarTierConfig.builder(dir.resolve("lib"))
+                .volumeCapacity(1_000_000).build())) {
+            new ObjectCopier(source, tape).copy(objects);
+            assertEquals(1, tape.catalogue().volumes().size());
+            for (StoredObject o : objects) {
+                assertEquals(o.sha256(), tape.entry(o.id()).orElseThrow().sha256());
+                assertArrayEquals(read(source, o.id()), read(tape, o.id()));
+            }
+        }
+    }
+
+    @Test
+    void aTornCopyOnTheTargetIsRewrittenAndAGoodOneKept() throws Exception {
+        List<StoredObject> objects = put(2);
+        InMemoryStorageProvider target = new InMemoryStorageProvider();
+        new DigestingStorage(target).store("obj-0", new ByteArrayInputStream(new byte[10])); // torn
+        new DigestingStorage(target).store("obj-1", source.read("obj-1"));                    // good
+        new ObjectCopier(source, target).copy(objects);
+        assertArrayEquals(read(source, "obj-0"), read(target, "obj-0"));
+        assertTrue(ObjectCopier.verifies(target, objects.get(1)));
+    }
+
+    @Test
+    void aCorruptSourceIsNotCopied() throws Exception {
+        List<StoredObject> objects = put(1);
+        StoredObject wrong = new StoredObject("obj-0", objects.get(0).size(),
+                new DigestingStorage(new InMemoryStorageProvider()).store("x", new ByteArrayInputStream(new byte[3])).sha256());
+        InMemoryStorageProvider target = new InMemoryStorageProvider();
+        assertThrows(DigestMismatchException.class, () -> new ObjectCopier(source, target).copy(List.of(wrong)));
+        assertTrue(!target.exists("obj-0"));
+    }
+
+    private static byte[] read(StorageProvider p, String id) throws IOException {
+        try (InputStream in = p.read(id)) {
+            return in.readAllBytes();
+        }
+    }
+}
