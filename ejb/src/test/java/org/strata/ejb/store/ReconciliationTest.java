@@ -15,7 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ReconciliationTest {
 
     @TempDir
-    Path root;
+    Path dir;
+
+    /** The tier root inside the temporary directory: its stamp is kept beside it, not in /tmp. */
+    private Path root;
+
+    @org.junit.jupiter.api.BeforeEach
+    void createRoot() throws Exception {
+        root = Files.createDirectory(dir.resolve("storage"));
+    }
 
     private Path object(String id, Instant modified) throws Exception {
         Path f = Files.createDirectories(root.resolve("ab").resolve("cd")).resolve(id);
