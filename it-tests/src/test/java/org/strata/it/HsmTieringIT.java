@@ -43,6 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HsmTieringIT {
 
     static final int INSTANCES = 4;
+    /** The calling AE title the rules of this test select by. */
+    static final String RULE_SOURCE_AE = "HSM-TIERING";
 
     static Path work;
     static S3Proxy s3;
@@ -71,8 +73,10 @@ class HsmTieringIT {
         study = new String(gen.getInputStream().readAllBytes()).strip();
         assertEquals(0, gen.waitFor(), new String(gen.getErrorStream().readAllBytes()));
         Set<String> before = objects(online());
-        Dcmtk.Result stored = Dcmtk.run("storescu", "-aec", "STRATA", "127.0.0.1", dicomPort(), "+sd",
-                work.resolve("study").toString());
+        // its own calling AE title: the rules below select by it, so the studies other test classes
+        // left in the shared database stay where they are
+        Dcmtk.Result stored = Dcmtk.run("storescu", "-aet", RULE_SOURCE_AE, "-aec", "STRATA", "127.0.0.1", dicomPort(),
+                "+sd", work.resolve("study").toString());
         assertEquals(0, stored.exitCode(), stored.output());
         try (Stream<Path> files = Files.walk(online())) {
             for (Path f : files.filter(Files::isRegularFile).filter(f -> !before.contains(name(f))).toList()) {
@@ -90,9 +94,9 @@ class HsmTieringIT {
         put("/strata/api/tiers/tape", "{\"uri\":\"tar:" + library + "?volumeSize=100000000&mountDelay=PT0.1S\"}", 201);
         put("/strata/api/storage-groups/default", "{\"tiers\":[\"online\",\"s3\",\"tape\"]}", 201);
         put("/strata/api/rules/to-object", "{\"action\":\"MOVE\",\"sourceTier\":\"online\",\"storageGroup\":\"default\","
-                + "\"minAgeSinceReceived\":\"P30D\"}", 201);
+                + "\"sourceAe\":\"" + RULE_SOURCE_AE + "\",\"minAgeSinceReceived\":\"P30D\"}", 201);
         put("/strata/api/rules/to-tape", "{\"action\":\"MOVE\",\"sourceTier\":\"s3\",\"storageGroup\":\"default\","
-                + "\"minAgeSinceReceived\":\"P365D\"}", 201);
+                + "\"sourceAe\":\"" + RULE_SOURCE_AE + "\",\"minAgeSinceReceived\":\"P365D\"}", 201);
     }
 
     /** The next test classes share the server's database: no rule, no clock offset left behind. */
