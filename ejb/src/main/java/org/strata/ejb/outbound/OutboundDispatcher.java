@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.strata.ejb.ae.RemoteAEConfig;
-import org.strata.ejb.config.BackOff;
+import org.strata.hsm.migrate.Backoff;
 import org.strata.ejb.ae.RemoteAEService;
 import org.strata.ejb.dimse.DataSetCodec;
 import org.strata.jca.api.DicomConnector;
@@ -78,8 +78,8 @@ public class OutboundDispatcher {
                 LOG.severe(() -> t.getPurpose() + " to " + t.getDestination() + " given up: " + error);
                 tasks.giveUp(t.getPk(), error);
             } else {
-                Instant next = Instant.now().plus(new BackOff(queue.retry(), BackOff.DEFAULT_MAX)
-                        .delay(t.getAttempts()));
+                Instant next = Instant.now().plus(Backoff.upTo(queue.retry(), Backoff.TEN_MINUTES)
+                        .after(t.getAttempts() + 1));
                 LOG.warning(() -> t.getPurpose() + " to " + t.getDestination() + " not sent (" + error
                         + "), next attempt at " + next);
                 tasks.retryLater(t.getPk(), error, next);

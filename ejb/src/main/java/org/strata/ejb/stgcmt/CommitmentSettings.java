@@ -1,7 +1,7 @@
 package org.strata.ejb.stgcmt;
 
 import java.time.Duration;
-import org.strata.ejb.config.BackOff;
+import org.strata.hsm.migrate.Backoff;
 import org.strata.ejb.config.SettingsService;
 
 /**
@@ -33,6 +33,6 @@ public record CommitmentSettings(Duration retry, Duration giveUp) {
 
     /** Delay before attempt {@code attempts + 1}: retry × 2^attempts, at most 10 minutes. */
     public Duration backOff(int attempts) {
-        return new BackOff(retry, BackOff.DEFAULT_MAX).delay(attempts);
+        return Backoff.upTo(retry, Backoff.TEN_MINUTES).after(attempts + 1);
     }
 }

@@ -14,6 +14,14 @@ public record Backoff(Duration first, Duration max) {
         }
     }
 
+    /** Ten minutes: where the archive's retry queues (commitment reports, outbound requests) stop doubling. */
+    public static final Duration TEN_MINUTES = Duration.ofMinutes(10);
+
+    /** Doubling from {@code first} up to {@code max}; a {@code first} above {@code max} is {@code max}. */
+    public static Backoff upTo(Duration first, Duration max) {
+        return new Backoff(first.compareTo(max) > 0 ? max : first, max);
+    }
+
     /** The delay after failed attempt number {@code attempt} (1 for the first failure). */
     public Duration after(int attempt) {
         if (attempt <= 1) {
