@@ -12,16 +12,22 @@ if [ -f "$stamp" ] && [ -z "$(find "$cli_dir" -newer "$stamp" -type f)" ] && [ -
   exit 0
 fi
 [ -f "$conf/standalone-pristine.xml" ] || cp "$conf/standalone.xml" "$conf/standalone-pristine.xml"
-cp "$conf/standalone-pristine.xml" "$conf/strata.xml"
-rm -rf "$conf/standalone_xml_history"
 echo "Configuring WildFly: $cli_dir/configure.cli -> $conf/strata.xml"
 # The embedded server resolves ${strata.data.dir} and Elytron opens the realm's files even in
-# admin-only mode: give it a throw-away data dir with empty user and role files.
+# admin-only mode: give it a throw-away data dir with empty user and role files. It configures a
+# copy of the configuration directory; strata.xml is renamed into place only when complete, so an
+# interrupted build never leaves a half-configured server behind.
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/security"
 touch "$scratch/security/users.properties" "$scratch/security/roles.properties"
-JAVA_OPTS="-Dstrata.data.dir=$scratch ${JAVA_OPTS:-}" \
+work="$scratch/configuration"
+cp -r "$conf" "$work"
+rm -rf "$work/standalone_xml_history"
+cp "$conf/standalone-pristine.xml" "$work/strata.xml"
+JAVA_OPTS="-Dstrata.data.dir=$scratch -Djboss.server.config.dir=$work ${JAVA_OPTS:-}" \
   "$home/bin/jboss-cli.sh" --file="$cli_dir/configure.cli" >"$conf/strata-cli.log" 2>&1 || {
     cat "$conf/strata-cli.log" >&2; echo "WildFly configuration failed" >&2; exit 1; }
+cp "$work/strata.xml" "$conf/strata.xml.new"
+mv "$conf/strata.xml.new" "$conf/strata.xml"
 touch "$stamp"

@@ -66,4 +66,22 @@ class PostgresRunIT {
         assertEquals("strata: cannot reach PostgreSQL at 127.0.0.1:" + port + " (from --db-url " + nowhere + ")",
                 r.stderr().strip());
     }
+
+    @Test
+    void aDeploymentThatFailsStopsWildFlyWithOneLine() throws Exception {
+        try (PostgresServer pg = PostgresServer.start()) {
+            // the server answers, but the database does not exist: the datasource deploys, the
+            // persistence unit cannot connect, the deployment fails
+            String missing = pg.jdbcUrl().replaceAll("/[^/]+$", "/nosuchdb");
+            StrataProcess.Result r = StrataProcess.runToEnd(data, "--db", "postgresql", "--db-url", missing,
+                    "--db-user", PostgresServer.USER, "--db-password", "unused-trust-auth");
+            assertNotEquals(0, r.exitCode(), r.stdout());
+            // standalone.sh itself reports the TERM signal on stderr; ours is the one "strata:" line
+            List<String> ours = r.stderr().lines().filter(l -> l.startsWith("strata: ")).toList();
+            assertEquals(1, ours.size(), r.stderr());
+            assertTrue(ours.get(0).startsWith("strata: the deployment of strata.ear failed, stopping WildFly: ")
+                    && ours.get(0).contains("jboss.persistenceunit"), ours.get(0));
+            assertFalse(r.stdout().contains("WFLYSRV0025"), "WildFly must not report a clean start");
+        }
+    }
 }

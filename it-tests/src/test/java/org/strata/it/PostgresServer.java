@@ -22,12 +22,14 @@ final class PostgresServer implements AutoCloseable {
     static final String DATABASE = "strata";
 
     private final Path bin;
+    private final Path dir;
     private final Path cluster;
     private final int port;
 
-    private PostgresServer(Path bin, Path cluster, int port) {
+    private PostgresServer(Path bin, Path dir, int port) {
         this.bin = bin;
-        this.cluster = cluster;
+        this.dir = dir;
+        this.cluster = dir.resolve("cluster");
         this.port = port;
     }
 
@@ -41,7 +43,7 @@ final class PostgresServer implements AutoCloseable {
             run(List.of("chown", "postgres:postgres", cluster.toString()), false);
         }
         int port = StrataProcess.freePort();
-        PostgresServer pg = new PostgresServer(bin, cluster, port);
+        PostgresServer pg = new PostgresServer(bin, dir, port);
         pg.pg("initdb", "-D", cluster.toString(), "-U", USER, "-A", "trust", "-E", "UTF8", "--no-sync");
         pg.pg("pg_ctl", "-D", cluster.toString(), "-l", cluster.resolve("server.log").toString(), "-w", "-t", "120",
                 "-o", "-p " + port + " -k " + cluster + " -c listen_addresses=127.0.0.1", "start");
@@ -61,7 +63,20 @@ final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        pg("pg_ctl", "-D", cluster.toString(), "-m", "fast", "-w", "stop");
+        try {
+            pg("pg_ctl", "-D", cluster.toString(), "-m", "fast", "-w", "stop");
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** Stopped clusters are thrown away: each start makes its own under /tmp. */
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private String pg(String tool, String... args) throws Exception {

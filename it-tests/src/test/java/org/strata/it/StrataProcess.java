@@ -109,16 +109,25 @@ final class StrataProcess implements AutoCloseable {
         throw new AssertionError("console did not answer within 240 s:\n" + output());
     }
 
-    /** Sends SIGTERM (what Ctrl-C does to the script) and returns the exit code. */
+    /**
+     * Sends SIGTERM (what Ctrl-C does to the script) and returns the exit code. WildFly and the
+     * script's other children are remembered first: whatever of them is still alive once the
+     * script has ended (it did not stop in time, or it died) is killed, so no server outlives a test.
+     */
     int stop() throws InterruptedException {
-        // Through the handle: Process.destroy() would also close our end of the output pipe, and
-        // the script would die of SIGPIPE while WildFly logs its shutdown.
-        process.toHandle().destroy();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("./strata run did not stop within 120 s");
+        List<ProcessHandle> children = process.toHandle().descendants().toList();
+        try {
+            // Through the handle: Process.destroy() would also close our end of the output pipe, and
+            // the script would die of SIGPIPE while WildFly logs its shutdown.
+            process.toHandle().destroy();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("./strata run did not stop within 120 s");
+            }
+            return process.exitValue();
+        } finally {
+            children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
-        return process.exitValue();
     }
 
     @Override
