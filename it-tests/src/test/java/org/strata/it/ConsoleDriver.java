@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -99,6 +100,15 @@ final class ConsoleDriver implements AutoCloseable {
 
     boolean hasTitled(String title) {
         return !browser.findElements(By.cssSelector("[title='" + title + "']")).isEmpty();
+    }
+
+    /** The natural width of an image once the browser has loaded it; 0 when it could not be loaded. */
+    long imageWidth(String css) {
+        WebElement img = browser.findElement(By.cssSelector(css));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(d -> Boolean.TRUE.equals(js.executeScript("return arguments[0].complete", img)));
+        return ((Number) js.executeScript("return arguments[0].naturalWidth", img)).longValue();
     }
 
     List<WebElement> all(String css) {

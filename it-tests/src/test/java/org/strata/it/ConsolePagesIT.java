@@ -66,6 +66,8 @@ class ConsolePagesIT {
     static void restoreDefaults() throws Exception {
         admin.putJson("/strata/api/settings/store.duplicates.STRATA", "{\"value\":\"OVERWRITE\"}");
         admin.putJson("/strata/api/settings/hsm.job.maxAttempts", "{\"value\":\"5\"}");
+        admin.putJson("/strata/api/settings/ian.subscribers", "{\"value\":\"\"}");
+        admin.putJson("/strata/api/settings/ian.idle-seconds", "{\"value\":\"3600\"}");
     }
 
     @BeforeEach
@@ -149,9 +151,16 @@ class ConsolePagesIT {
         assertEquals(List.of(patientId), console.texts("patientId"), "a date range");
         console.clickTitled("Series and copies of " + study);
         String status = admin.get("/strata/api/studies/" + study).body();
-        assertEquals(Http.field(status, "instances"), console.texts("copies").get(0));
-        assertEquals(List.of("online"), console.texts("tier"));
+        int online = console.texts("tier").indexOf("online");
+        assertTrue(online >= 0, console.texts("tier").toString());
+        assertEquals(Http.field(status, "instances"), console.texts("copies").get(online), "every instance has its online copy");
         assertTrue(console.source().contains(CALLING_AE), "the series shows its source AE");
+        long width = console.imageWidth("img.thumbnail");
+        assertTrue(width > 0 && width <= 128, "a thumbnail of the study was rendered: " + width);
+        HttpResponse<String> png = admin.get("/strata/thumbnail?study=" + study);
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, admin.get("/strata/thumbnail?study=1.2.3.4").statusCode(), "no such study, no picture");
         console.assertAccessible();
         console.screenshot("console-studies.png");
 
@@ -223,7 +232,11 @@ class ConsolePagesIT {
     }
 
     @Test
-    void aFailedStorageJobIsRetriedFromTheConsole() throws Exception {
+    void aFailedStorageJobIsRetriedFromTheConsoleBesideTheOtherQueues() throws Exception {
+        // the other queues get an entry each: an IAN for a subscriber, a media request
+        admin.putJson("/strata/api/settings/ian.idle-seconds", "{\"value\":\"1\"}");
+        admin.putJson("/strata/api/settings/ian.subscribers", "{\"value\":\"CONSOLE-IAN\"}");
+        String media = new MediaApi().create("{\"studies\":[\"" + study + "\"],\"output\":\"zip\"}");
         // a job that fails: copying to an S3 tier whose endpoint nobody listens on, one attempt only
         admin.putJson("/strata/api/settings/hsm.job.maxAttempts", "{\"value\":\"1\"}");
         int closed = StrataProcess.freePort();
@@ -255,7 +268,13 @@ class ConsolePagesIT {
         console.click("jobs:filter");
         assertTrue(console.texts("jobId").contains(id));
         assertFalse(console.hasTitled("Retry job " + id), "only FAILED jobs offer a retry");
-        assertTrue(console.source().contains("Storage commitment") && console.source().contains("Forwarding (IAN, MPPS)"));
+        assertTrue(console.source().contains("Storage commitment"));
+        Instant end = Instant.now().plusSeconds(60);
+        while (!console.source().contains("CONSOLE-IAN") && Instant.now().isBefore(end)) {
+            console.click("jobs:filter"); // the IAN scheduler runs every 3 s
+        }
+        assertTrue(console.source().contains("CONSOLE-IAN"), "the IAN queued for the subscriber is listed");
+        assertTrue(console.source().contains(media), "the media request is listed");
     }
 
     @Test
@@ -272,12 +291,14 @@ class ConsolePagesIT {
         assertEquals("DONE", Http.field(json, "status"), json);
 
         Instant end = Instant.now().plusSeconds(30);
-        while (console.all("a.piece").isEmpty() && Instant.now().isBefore(end)) {
+        while (!"DONE".equals(console.texts("requestState").get(0)) && Instant.now().isBefore(end)) {
             console.click("list:refresh");
         }
+        assertEquals(id, console.texts("requestId").get(0), "newest first");
         assertEquals("DONE", console.texts("requestState").get(0));
         assertEquals(INSTANCES + " / " + INSTANCES, console.texts("progress").get(0));
-        String href = console.all("a.piece").get(0).getDomAttribute("href");
+        String href = console.all("a.piece").stream().map(a -> a.getDomAttribute("href"))
+                .filter(h -> h.contains(id)).findFirst().orElseThrow(() -> new AssertionError(console.source()));
         assertEquals("/strata/api/media/" + id + "/pieces/1", href);
         console.screenshot("console-media.png");
         Path zip = work.resolve("piece.zip");

@@ -12,7 +12,7 @@ import org.strata.ejb.hsm.JobState;
 
 /**
  * Backing bean of {@code jobs.xhtml}: the storage job queue by state with retry of dead letters
- * (FAILED), and the storage commitment and forwarding queues.
+ * (FAILED), and the storage commitment, forwarding and media creation queues.
  */
 @Named
 @ViewScoped
@@ -30,6 +30,7 @@ public class JobsPage implements Serializable {
     private List<HsmJob> jobs;
     private List<QueueQueries.CommitmentRow> commitments;
     private List<QueueQueries.OutboundRow> outbound;
+    private List<QueueQueries.MediaRow> media;
 
     public JobState[] getStates() {
         return JobState.values();
@@ -54,6 +55,13 @@ public class JobsPage implements Serializable {
             outbound = queues.outbound();
         }
         return outbound;
+    }
+
+    public List<QueueQueries.MediaRow> getMedia() {
+        if (media == null) {
+            media = queues.media();
+        }
+        return media;
     }
 
     /** Shows the jobs of the chosen state (all when none is chosen). */
