@@ -232,6 +232,31 @@ class ConsolePagesIT {
     }
 
     @Test
+    void aTierEditedInTheConsoleKeepsTheSecretItNeverShows() throws Exception {
+        try (S3Proxy s3 = S3Proxy.start(Files.createDirectories(work.resolve("s3")))) {
+            s3.createBucket("console-it");
+            console.navigate("Storage");
+            console.type("tier:id", "console-s3");
+            console.type("tier:uri", "s3://console-it?endpoint=" + s3.endpoint() + "&region=us-east-1&pathStyle=true");
+            console.type("tier:settings", "accessKeyId=" + S3Proxy.IDENTITY + "\nsecretAccessKey=" + S3Proxy.CREDENTIAL);
+            console.click("tier:save");
+            assertEquals(List.of("Saved tier console-s3"), console.messages());
+
+            console.clickTitled("Edit tier console-s3");
+            assertTrue(console.value("tier:settings").contains("secretAccessKey=***"), console.value("tier:settings"));
+            assertFalse(console.source().contains(S3Proxy.CREDENTIAL), "the secret is not sent to the browser");
+            console.click("tier:save");
+            assertEquals(List.of("Saved tier console-s3"), console.messages());
+
+            HttpResponse<String> copy = admin.postJson("/strata/api/studies/" + study + "/migrate",
+                    "{\"tier\":\"console-s3\",\"keepSource\":true}");
+            assertEquals(202, copy.statusCode(), copy.body());
+            assertEquals("COMPLETED", admin.awaitJob(Http.field(copy.body(), "id")),
+                    "saved as shown, the tier kept its secret and still works");
+        }
+    }
+
+    @Test
     void aFailedStorageJobIsRetriedFromTheConsoleBesideTheOtherQueues() throws Exception {
         // the other queues get an entry each: an IAN for a subscriber, a media request
         admin.putJson("/strata/api/settings/ian.idle-seconds", "{\"value\":\"1\"}");

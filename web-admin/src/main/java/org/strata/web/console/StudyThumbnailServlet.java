@@ -5,7 +5,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,12 +67,8 @@ public class StudyThumbnailServlet extends HttpServlet {
             try (InputStream in = reader.open(copy.storageId(), copy.objectId())) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
-            BufferedImage image = Renderer.render(tmp, RenderOptions.DEFAULT.withSize(SIZE));
-            BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = rgb.createGraphics();
-            g.drawImage(image, 0, 0, null);
-            g.dispose();
-            return rgb;
+            // 8-bit grey or RGB, both of which PNG holds as they are
+            return Renderer.render(tmp, RenderOptions.DEFAULT.withSize(SIZE));
         } catch (IOException | RuntimeException e) {
             LOG.fine(() -> "no thumbnail of " + copy.sopInstanceUid() + ": " + e.getMessage());
             return null;

@@ -23,6 +23,8 @@ import org.strata.ejb.hsm.TierService;
 public class TiersPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** How a secret setting is shown. */
+    static final String HIDDEN = "***";
 
     /** A tier as listed: its URI, settings (secrets hidden) and usage. */
     public record TierRow(String id, String uri, String settings, String objects, String bytes, String usable) {
@@ -49,7 +51,7 @@ public class TiersPage implements Serializable {
 
     private TierRow row(String tierId, String tierUri, Map<String, String> tierSettings) {
         Map<String, String> shown = new TreeMap<>();
-        tierSettings.forEach((k, v) -> shown.put(k, secret(k) ? "***" : v));
+        tierSettings.forEach((k, v) -> shown.put(k, secret(k) ? HIDDEN : v));
         try {
             TierService.Usage u = tiers.usage(tierId);
             return new TierRow(tierId, tierUri, lines(shown), Long.toString(u.objects()), Long.toString(u.bytes()),
@@ -60,22 +62,29 @@ public class TiersPage implements Serializable {
         }
     }
 
-    /** Fills the form with a tier to change it; hidden secrets must be typed again. */
+    /** Fills the form with a tier to change it; secrets show as {@value #HIDDEN}, which keeps them when saved. */
     public void edit(TierRow row) {
         id = row.id();
         uri = row.uri();
         Map<String, String> s = new LinkedHashMap<>(tiers.find(row.id()).map(Tier::getSettings).orElse(Map.of()));
-        s.replaceAll((k, v) -> secret(k) ? "" : v);
+        s.replaceAll((k, v) -> secret(k) ? HIDDEN : v);
         settings = lines(s);
     }
 
     public void save() {
-        if (Feedback.run("Saved tier " + id, () -> tiers.put(id, uri, parse(settings)))) {
+        if (Feedback.run("Saved tier " + id, () -> tiers.put(id, uri, keepHiddenSecrets(parse(settings))))) {
             id = null;
             uri = null;
             settings = null;
             rows = null;
         }
+    }
+
+    /** A secret left as {@value #HIDDEN} keeps the value stored: the form never holds the secret itself. */
+    private Map<String, String> keepHiddenSecrets(Map<String, String> entered) {
+        Map<String, String> stored = tiers.find(id).map(Tier::getSettings).orElse(Map.of());
+        entered.replaceAll((k, v) -> secret(k) && HIDDEN.equals(v) && stored.containsKey(k) ? stored.get(k) : v);
+        return entered;
     }
 
     public void delete(TierRow row) {
