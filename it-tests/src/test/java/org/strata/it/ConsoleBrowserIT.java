@@ -3,10 +3,6 @@ package org.strata.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 
 /** The console's status page in a real browser (Debian chromium, headless). */
@@ -50,19 +44,12 @@ class ConsoleBrowserIT {
         assertEquals("active", browser.findElement(By.id("adapter")).getText());
         assertTrue(browser.findElement(By.id("persistence")).getText().startsWith("org.eclipse.persistence"));
         assertTrue(browser.findElement(By.id("database")).getText().startsWith("H2"));
-        screenshot("console-status.png");
+        Browser.screenshot(browser, "console-status.png");
     }
 
     @Test
     void statusPageWithoutLoginShowsNoArchiveData() {
         browser.get("http://127.0.0.1:" + Deployments.httpPort() + "/strata/");
         assertTrue(browser.findElements(By.id("aeTitle")).isEmpty(), browser.getPageSource());
-    }
-
-    private void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 }
