@@ -9,26 +9,24 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.strata.hsm.spi.DeferredSync;
 
 /**
- * Group commit of received instances, as a pipeline of three stages, each a {@link GroupCommit}:
- * (1) the directories the waiting objects were renamed into are forced, each once; (2) the
- * instances that passed (1) are indexed in one transaction; (3) the database is forced once for
- * every transaction committed before the sync began. A stage works on one batch at a time, but
- * the stages run side by side: while batch N's database sync runs, batch N+1 is indexed and
- * N+2's directories are forced. Each caller is released only when its instance has passed all
- * three (object, its name, its index rows durable). Failures: a directory that cannot be forced
- * fails its whole batch before indexing; a batch transaction that fails is retried one instance
- * per transaction, so that only the instances that cannot be indexed fail; a database that
- * cannot be forced acknowledges nothing of its batch. A failed instance's object is deleted by
- * its caller.
+ * Commit of received instances in three steps: (1) each caller forces the directories its
+ * object was renamed into, on its own thread, so that the forcings of concurrent stores overlap
+ * (objects are spread over many directories: a batch rarely shares one, and forcing them one
+ * after the other in one thread cost one journal commit each); then two group commits, each a
+ * {@link GroupCommit}: (2) the instances waiting are indexed in one transaction; (3) the
+ * database is forced once for every transaction committed before the sync began. The two
+ * stages run side by side: while batch N's database sync runs, batch N+1 is indexed. Each
+ * caller is released only when its instance has passed all three (object, its name, its index
+ * rows durable). Failures: a directory that cannot be forced fails its store before indexing; a
+ * batch transaction that fails is retried one instance per transaction, so that only the
+ * instances that cannot be indexed fail; a database that cannot be forced acknowledges nothing
+ * of its batch. A failed instance's object is deleted by its caller.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -50,13 +48,11 @@ public class CommitCoordinator {
     @EJB
     DatabaseSync database;
 
-    private GroupCommit<Pending, Boolean> names;
     private GroupCommit<Pending, IndexResult> indexing;
     private GroupCommit<IndexResult, IndexResult> syncing;
 
     @PostConstruct
     void start() {
-        names = new GroupCommit<>(this::syncNames);
         indexing = new GroupCommit<>(this::indexBatch);
         syncing = new GroupCommit<>(this::syncDatabase);
     }
@@ -72,7 +68,11 @@ public class CommitCoordinator {
 
     /** Makes {@code pending} durable with whatever else is waiting; returns once it is (or failed). */
     public IndexResult commit(Pending pending) {
-        if (!names.commit(pending)) {
+        try {
+            syncName(pending);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot force the directory of " + pending.item().received().objectId() + ": "
+                    + e.getMessage(), e);
             return IndexResult.failed("cannot make the object durable");
         }
         IndexResult indexed = indexing.commit(pending);
@@ -83,18 +83,10 @@ public class CommitCoordinator {
         return syncing.commit(indexed);
     }
 
-    /** Stage 1: each distinct directory is forced once for the whole batch. */
-    List<Boolean> syncNames(List<Pending> batch) {
-        Set<DeferredSync> syncs = new LinkedHashSet<>();
-        batch.forEach(p -> syncs.addAll(p.syncs()));
-        try {
-            for (DeferredSync sync : syncs) {
-                sync.sync();
-            }
-            return Collections.nCopies(batch.size(), true);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot force the directories of " + batch.size() + " new objects: " + e.getMessage(), e);
-            return Collections.nCopies(batch.size(), false);
+    /** Step 1, on the caller's thread: the object's name (and any directory made for it). */
+    private static void syncName(Pending pending) throws IOException {
+        for (DeferredSync sync : pending.syncs()) {
+            sync.sync();
         }
     }
 

@@ -74,15 +74,16 @@ class CommitCoordinatorTest {
     }
 
     @Test
-    void aDirectoryThatCannotBeForcedFailsTheWholeBatchAndIndexesNothing() {
+    void aDirectoryThatCannotBeForcedFailsItsStoreOnlyAndIndexesNothingOfIt() {
+        failTransactionsHolding("none");
         DeferredSync broken = () -> {
             throw new IOException("fsync failed (injected)");
         };
-        assertEquals(List.of(false, false), coordinator.syncNames(List.of(pending("1", broken), pending("2"))));
         IndexResult result = coordinator.commit(pending("3", broken));
         assertEquals(Outcome.FAILED, result.outcome());
         assertTrue(!result.keepsNewObject());
         verifyNoInteractions(indexer, database);
+        assertEquals(Outcome.STORED, coordinator.commit(pending("4")).outcome());
     }
 
     @Test
@@ -94,20 +95,6 @@ class CommitCoordinatorTest {
                 results.stream().map(IndexResult::outcome).toList());
         assertTrue(results.stream().allMatch(IndexResult::keepsNewObject), "rows point at them: keep them");
         assertEquals(Outcome.NOT_DURABLE, coordinator.commit(pending("3")).outcome());
-    }
-
-    @Test
-    void eachDirectoryIsForcedOnceForTheWholeBatch() {
-        AtomicInteger forced = new AtomicInteger();
-        record Dir(String name, AtomicInteger count) implements DeferredSync {
-            @Override
-            public void sync() {
-                count.incrementAndGet();
-            }
-        }
-        assertEquals(List.of(true, true, true), coordinator.syncNames(List.of(pending("1", new Dir("a", forced)),
-                pending("2", new Dir("a", forced)), pending("3", new Dir("b", forced)))));
-        assertEquals(2, forced.get());
     }
 
     @Test
