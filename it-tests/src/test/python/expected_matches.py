@@ -8,7 +8,9 @@ C.4.1.2.2.2: an entity matches when one of its instances matches every key), /DT
 date-time matching (PS3.4 C.2.2.2.5.1: StudyDate and StudyTime ranges are one range).
 Prints one line per case: NAME<TAB>sorted comma-separated values of RETURN_KEYWORD among matches.
 Matching follows PS3.4 C.2.2.2: universal (empty), single value, list of UIDs (backslash),
-wild card (* and ?), range (DA: a-b, -b, a-), empty value ("").
+wild card (* and ?), range (DA: a-b, -b, a-), empty value (""), and sequence matching
+(C.2.2.2.6) with findscu's path syntax, e.g. ProcedureCodeSequence[0].CodeValue=PC1: the item
+keys of one sequence must all match one of its items (nested sequences likewise).
 """
 import datetime
 import re
@@ -17,9 +19,11 @@ import sys
 import pydicom
 
 LEVEL_KEYS = {
-    "PATIENT": ["PatientID", "IssuerOfPatientID", "PatientName", "PatientBirthDate", "PatientSex"],
-    "STUDY": ["StudyInstanceUID", "StudyDate", "StudyTime", "AccessionNumber", "StudyID", "ModalitiesInStudy", "StudyDescription"],
-    "SERIES": ["SeriesInstanceUID", "Modality", "SeriesNumber"],
+    "PATIENT": ["PatientID", "IssuerOfPatientID", "PatientName", "PatientBirthDate", "PatientSex",
+                "IssuerOfPatientIDQualifiersSequence"],
+    "STUDY": ["StudyInstanceUID", "StudyDate", "StudyTime", "AccessionNumber", "StudyID", "ModalitiesInStudy", "StudyDescription",
+              "ProcedureCodeSequence", "ReferencedStudySequence"],
+    "SERIES": ["SeriesInstanceUID", "Modality", "SeriesNumber", "RequestAttributesSequence"],
     "IMAGE": ["SOPInstanceUID", "SOPClassUID", "InstanceNumber"],
 }
 ORDER = ["PATIENT", "STUDY", "SERIES", "IMAGE"]
@@ -48,6 +52,21 @@ def matches(stored, wanted, vr_date):
     if "\\" in wanted:
         return stored in wanted.split("\\")
     return stored == wanted
+
+
+def sequence_matches(ds, conditions):
+    """conditions: [(path after the sequence, wanted)]; one item must satisfy all of them."""
+    for it in ds:
+        if all(item_matches(it, path, wanted) for path, wanted in conditions):
+            return True
+    return False
+
+
+def item_matches(it, path, wanted):
+    if "[0]." in path:
+        seq, rest = path.split("[0].", 1)
+        return sequence_matches(it.get(seq) or [], [(rest, wanted)])
+    return matches(text(it, path), wanted, path.endswith("Date") or path.endswith("Time"))
 
 
 def moment(date, time, upper):
@@ -93,9 +112,18 @@ def main():
             conditions = [c for c in conditions if c[0] not in ("StudyDate", "StudyTime")]
         else:
             date_range = time_range = None
+        sequences = {}
+        for keyword, wanted in conditions:
+            if "[0]." in keyword:
+                seq, rest = keyword.split("[0].", 1)
+                sequences.setdefault(seq, []).append((rest, wanted))
+        conditions = [c for c in conditions if "[0]." not in c[0]]
         found = set()
         for ds in records:
             ok = date_range is None or combined(ds, date_range, time_range)
+            for seq, item_conditions in sequences.items():
+                if seq in allowed:
+                    ok = ok and sequence_matches(ds.get(seq) or [], item_conditions)
             for keyword, wanted in conditions:
                 if keyword not in allowed:
                     continue

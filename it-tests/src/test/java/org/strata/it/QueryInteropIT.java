@@ -87,6 +87,16 @@ class QueryInteropIT {
         "studies between times (range)       | STUDY   | StudyInstanceUID  | StudyTime=1000-1600",
         "date and time ranges apart          | STUDY   | StudyInstanceUID  | StudyDate=20030716-20040119,StudyTime=150000-080000",
         "series key ignored (hierarchical)   | STUDY   | StudyInstanceUID  | Modality=RTDOSE",
+        "sequence: code value                | STUDY   | StudyInstanceUID  | ProcedureCodeSequence[0].CodeValue=PC1",
+        "sequence: two keys of one item      | STUDY   | StudyInstanceUID  | ProcedureCodeSequence[0].CodeValue=PX2,ProcedureCodeSequence[0].CodeMeaning=Extra*",
+        "sequence: keys of different items   | STUDY   | StudyInstanceUID  | ProcedureCodeSequence[0].CodeValue=PC1,ProcedureCodeSequence[0].CodeMeaning=Extra*",
+        "sequence: referenced study          | STUDY   | StudyInstanceUID  | ReferencedStudySequence[0].ReferencedSOPInstanceUID=1.2.826.0.1.3680043.9.7.2",
+        "sequence: patient level             | PATIENT | PatientID         | IssuerOfPatientIDQualifiersSequence[0].UniversalEntityID=UEID1",
+        "sequence: patient key at study      | STUDY   | StudyInstanceUID  | IssuerOfPatientIDQualifiersSequence[0].UniversalEntityID=UEID0",
+        "sequence: series level              | SERIES  | SeriesInstanceUID | RequestAttributesSequence[0].RequestedProcedureID=RP1,RequestAttributesSequence[0].ScheduledProcedureStepID=SPS?",
+        "sequence: nested sequence           | SERIES  | SeriesInstanceUID | RequestAttributesSequence[0].ScheduledProtocolCodeSequence[0].CodeValue=PROT2",
+        "sequence: series key ignored        | STUDY   | StudyInstanceUID  | RequestAttributesSequence[0].RequestedProcedureID=RP1",
+        "sequence: with an indexed key       | SERIES  | SeriesInstanceUID | Modality=CT,RequestAttributesSequence[0].ScheduledProcedureStepID=SPS*",
     })
     void findscuGetsWhatPydicomComputes(String name, String level, String returnKey, String keys) throws Exception {
         String scoped = keys + ",IssuerOfPatientID=" + ISSUER;
@@ -105,6 +115,23 @@ class QueryInteropIT {
         TreeSet<String> expected = expected("case|" + level + "|" + ret + "|" + key + ";IssuerOfPatientID=" + ISSUER);
         assertEquals(2, expected.size());
         assertEquals(expected, found(level, ret, key, "IssuerOfPatientID=" + ISSUER));
+    }
+
+    /** PS3.4 C.2.2.2.6: a match returns its matching items only, with the requested item keys only. */
+    @Test
+    void sequenceMatchReturnsOnlyTheMatchingItemsWithTheRequestedKeys() throws Exception {
+        TreeSet<String> studies = expected("all|STUDY|StudyInstanceUID|IssuerOfPatientID=" + ISSUER);
+        List<String> args = List.of("-S", "-aec", "STRATA", "127.0.0.1", System.getProperty("it.dicom.port"),
+                "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID", "-k", "IssuerOfPatientID=" + ISSUER,
+                "-k", "ProcedureCodeSequence[0].CodeValue=PX*", "-k", "ProcedureCodeSequence[0].CodeMeaning");
+        Dcmtk.Result r = Dcmtk.run("findscu", args);
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(studies, new TreeSet<>(Dcmtk.values(r.output(), TAGS.get("StudyInstanceUID"))));
+        List<String> codes = Dcmtk.values(r.output(), "0008,0100");
+        assertEquals(studies.size(), codes.size(), "one item per study (the second one): " + r.output());
+        assertTrue(codes.stream().allMatch(c -> c.startsWith("PX")), codes.toString());
+        assertTrue(Dcmtk.values(r.output(), "0008,0102").isEmpty(), "Coding Scheme Designator was not asked for");
+        assertEquals(studies.size(), Dcmtk.values(r.output(), "0008,0104").size());
     }
 
     /** PS3.4 C.4.1.2.2.2: negotiated, a series-level key selects the studies having such a series. */

@@ -58,7 +58,7 @@ public final class WorklistMatcher {
     }
 
     /** True when no key of the item (nor of its sequences) constrains the match. */
-    static boolean isUniversal(Attributes keys) {
+    public static boolean isUniversal(Attributes keys) {
         for (int i = 0; i < keys.size(); i++) {
             int tag = keys.tagAt(i);
             if (tag == Tag.SpecificCharacterSet) {

@@ -67,8 +67,10 @@ public class FindService {
                     + " level without a single value of " + missing + " (relational queries not negotiated)");
         }
         Jpql jpql;
+        SequenceMatching sequences;
         try {
             jpql = QueryBuilder.build(level, identifier, options);
+            sequences = SequenceMatching.of(level, identifier, options);
         } catch (IllegalArgumentException e) {
             return refuse(as, UNABLE_TO_PROCESS, e.getMessage());
         }
@@ -77,7 +79,12 @@ public class FindService {
         int sent = 0;
         try (Stream<Object> rows = query.getResultStream()) {
             for (Iterator<Object> it = rows.iterator(); it.hasNext(); ) {
-                if (!responses.send(MatchResponse.of(level, it.next(), identifier, as.calledAeTitle()))) {
+                Object row = it.next();
+                Attributes stored = MatchResponse.stored(row);
+                if (sequences != null && !sequences.matches(stored)) {
+                    continue; // PS3.4 C.2.2.2.6: no item of a sequence matches its key item
+                }
+                if (!responses.send(MatchResponse.of(level, row, stored, identifier, as.calledAeTitle()))) {
                     break;
                 }
                 sent++;

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.strata.dicom.core.Attributes;
+import org.strata.dicom.core.Sequence;
 import org.strata.dicom.core.Tag;
 import org.strata.dicom.core.VR;
 import org.strata.dicom.core.io.DicomReader;
@@ -13,6 +14,7 @@ import org.strata.ejb.entity.Instance;
 import org.strata.ejb.entity.Patient;
 import org.strata.ejb.entity.Series;
 import org.strata.ejb.entity.Study;
+import org.strata.ejb.mwl.WorklistMatcher;
 
 /**
  * Builds the identifier of one C-FIND match (PS3.4 C.4.1.2.1.2): every key of the request,
@@ -25,7 +27,15 @@ final class MatchResponse {
     }
 
     static Attributes of(QueryLevel level, Object match, Attributes keys, String retrieveAeTitle) {
-        Attributes stored = decode(attributesOf(match));
+        return of(level, match, stored(match), keys, retrieveAeTitle);
+    }
+
+    /** The stored header (without bulk data) of a matched entity. */
+    static Attributes stored(Object match) {
+        return decode(attributesOf(match));
+    }
+
+    static Attributes of(QueryLevel level, Object match, Attributes stored, Attributes keys, String retrieveAeTitle) {
         Attributes rsp = new Attributes(keys.size() + 4);
         String charset = stored.getString(Tag.SpecificCharacterSet);
         if (charset != null) {
@@ -37,7 +47,13 @@ final class MatchResponse {
                 continue;
             }
             int j = stored.indexOf(tag);
-            if (j >= 0 && stored.vrAt(j).isText()) {
+            if (keys.vrAt(i) == VR.SQ && SequenceMatching.constrains(keys.getSequence(tag))) {
+                // PS3.4 C.2.2.2.6: the matching items, with the requested item keys only
+                Attributes one = new Attributes(1);
+                one.newSequence(tag).add(new Attributes().addAll(keys.getSequence(tag).get(0)));
+                Sequence out = rsp.newSequence(tag);
+                WorklistMatcher.response(one, stored).getSequence(tag).items().forEach(out::add);
+            } else if (j >= 0 && stored.vrAt(j).isText()) {
                 // decoded and re-encoded: padding dropped, character set of the response applied
                 rsp.setString(tag, stored.vrAt(j), stored.stringsAt(j));
             } else if (j >= 0) {

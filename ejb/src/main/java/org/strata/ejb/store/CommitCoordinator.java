@@ -9,21 +9,24 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.strata.hsm.spi.DeferredSync;
 
 /**
- * Group commit of received instances: the stores waiting at the same time share one forcing of
- * each directory their objects were renamed into, one database transaction and one database
- * sync. Each caller is released only when the batch holding its instance is durable (object,
- * its name, its index rows). Failures: a directory that cannot be forced fails the whole batch;
- * a batch transaction that fails is retried one instance per transaction, so that only the
- * instances that cannot be indexed fail. A failed instance's object is deleted by its caller.
+ * Commit of received instances in three steps: (1) each caller forces the directories its
+ * object was renamed into, on its own thread, so that the forcings of concurrent stores overlap
+ * (objects are spread over many directories: a batch rarely shares one, and forcing them one
+ * after the other in one thread cost one journal commit each); then two group commits, each a
+ * {@link GroupCommit}: (2) the instances waiting are indexed in one transaction; (3) the
+ * database is forced once for every transaction committed before the sync began. The two
+ * stages run side by side: while batch N's database sync runs, batch N+1 is indexed. Each
+ * caller is released only when its instance has passed all three (object, its name, its index
+ * rows durable). Failures: a directory that cannot be forced fails its store before indexing; a
+ * batch transaction that fails is retried one instance per transaction, so that only the
+ * instances that cannot be indexed fail; a database that cannot be forced acknowledges nothing
+ * of its batch. A failed instance's object is deleted by its caller.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -45,11 +48,13 @@ public class CommitCoordinator {
     @EJB
     DatabaseSync database;
 
-    private GroupCommit<Pending, IndexResult> group;
+    private GroupCommit<Pending, IndexResult> indexing;
+    private GroupCommit<IndexResult, IndexResult> syncing;
 
     @PostConstruct
     void start() {
-        group = new GroupCommit<>(this::commitBatch);
+        indexing = new GroupCommit<>(this::indexBatch);
+        syncing = new GroupCommit<>(this::syncDatabase);
     }
 
     /** A coordinator outside a container (tests of the ingest path). */
@@ -63,40 +68,48 @@ public class CommitCoordinator {
 
     /** Makes {@code pending} durable with whatever else is waiting; returns once it is (or failed). */
     public IndexResult commit(Pending pending) {
-        return group.commit(pending);
+        try {
+            syncName(pending);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot force the directory of " + pending.item().received().objectId() + ": "
+                    + e.getMessage(), e);
+            return IndexResult.failed("cannot make the object durable");
+        }
+        IndexResult indexed = indexing.commit(pending);
+        if (indexed.outcome() == IndexResult.Outcome.FAILED) {
+            return indexed; // rolled back: nothing to force
+        }
+        // also an ignored or refused duplicate: the stored copy it answers for may be in this sync
+        return syncing.commit(indexed);
     }
 
-    List<IndexResult> commitBatch(List<Pending> batch) {
-        try {
-            syncNames(batch);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot force the directories of " + batch.size() + " new objects: " + e.getMessage(), e);
-            return Collections.nCopies(batch.size(), IndexResult.failed("cannot make the object durable"));
+    /** Step 1, on the caller's thread: the object's name (and any directory made for it). */
+    private static void syncName(Pending pending) throws IOException {
+        for (DeferredSync sync : pending.syncs()) {
+            sync.sync();
         }
-        List<IndexResult> results;
+    }
+
+    /** Stage 2: one transaction for the batch; one per instance when it fails. */
+    List<IndexResult> indexBatch(List<Pending> batch) {
         try {
-            results = indexer.index(batch.stream().map(Pending::item).toList());
+            return indexer.index(batch.stream().map(Pending::item).toList());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "batch of " + batch.size() + " not indexed, indexing one by one", e);
-            results = batch.stream().map(this::indexAlone).toList();
+            return batch.stream().map(this::indexAlone).toList();
         }
+    }
+
+    /** Stage 3: every transaction of the batch committed before this sync began. */
+    List<IndexResult> syncDatabase(List<IndexResult> batch) {
         try {
             database.sync();
+            return batch;
         } catch (SQLException e) {
             // the rows are committed but maybe not on disk: say so rather than acknowledge
             LOG.log(Level.WARNING, "cannot force the database after indexing " + batch.size() + " instances: "
                     + e.getMessage(), e);
-            return results.stream().map(r -> r.keepsNewObject() ? IndexResult.notDurable(r) : r).toList();
-        }
-        return results;
-    }
-
-    /** Each distinct directory is forced once for the whole batch. */
-    private static void syncNames(List<Pending> batch) throws IOException {
-        Set<DeferredSync> syncs = new LinkedHashSet<>();
-        batch.forEach(p -> syncs.addAll(p.syncs()));
-        for (DeferredSync sync : syncs) {
-            sync.sync();
+            return batch.stream().map(r -> r.keepsNewObject() ? IndexResult.notDurable(r) : r).toList();
         }
     }
 
