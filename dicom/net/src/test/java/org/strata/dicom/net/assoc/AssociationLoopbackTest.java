@@ -23,8 +23,20 @@ import org.strata.dicom.net.config.ApplicationEntityConfig;
 import org.strata.dicom.net.config.ListenerConfig;
 import org.strata.dicom.net.config.RemoteAe;
 import org.strata.dicom.net.config.Timeouts;
+import org.strata.dicom.net.dimse.Command;
+import org.strata.dicom.net.dimse.CommandElement;
+import org.strata.dicom.net.dimse.CommandField;
+import org.strata.dicom.net.dimse.DimseChannel;
+import org.strata.dicom.net.dimse.DimseResponse;
+import org.strata.dicom.net.dimse.DimseServiceRegistry;
+import org.strata.dicom.net.dimse.Status;
+import org.strata.dicom.net.pdu.Abort;
+import org.strata.dicom.net.pdu.AbortReason;
+import org.strata.dicom.net.pdu.AbortSource;
 import org.strata.dicom.net.pdu.AssociateAc;
 import org.strata.dicom.net.pdu.AsyncOpsWindow;
+import org.strata.dicom.net.pdu.PDataTf;
+import org.strata.dicom.net.pdu.Pdv;
 import org.strata.dicom.net.pdu.PresentationContextResult;
 import org.strata.dicom.net.pdu.PresentationContextRq;
 import org.strata.dicom.net.pdu.RejectReason;
@@ -313,6 +325,99 @@ class AssociationLoopbackTest {
         }
         awaitNoConnections();
         assertNull(scpSide.releaseIndications.poll());
+    }
+
+    /** An SCP whose C-ECHO handler waits for {@code release}, with the given window offered. */
+    private void listenWithBlockedEcho(java.util.concurrent.CountDownLatch release, AsyncOpsWindow window)
+            throws IOException {
+        DimseServiceRegistry registry = new DimseServiceRegistry().register(VERIFICATION, rq -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return DimseResponse.SUCCESS;
+        });
+        listen(ListenerConfig.of("127.0.0.1", 0, scp("STRATA")),
+                AcceptorServices.of(DimseChannel.factory(registry, runtime)).withAsyncOpsWindow(window));
+    }
+
+    private static PDataTf echoRq(int messageId) {
+        byte[] cmd = new Command().set(CommandElement.CommandField, CommandField.C_ECHO_RQ.code())
+                .set(CommandElement.MessageID, messageId).set(CommandElement.AffectedSOPClassUID, VERIFICATION)
+                .set(CommandElement.CommandDataSetType, Command.NO_DATA_SET).encode();
+        return new PDataTf(List.of(Pdv.of(1, Pdv.MessagePart.COMMAND, true, cmd)));
+    }
+
+    private static Command response(RawPeer peer) throws Exception {
+        PDataTf p = assertInstanceOf(PDataTf.class, peer.read());
+        return Command.decode(p.pdvs().get(0).data());
+    }
+
+    private static void assertAbortedForTheWindow(RawPeer peer) throws IOException {
+        Abort abort = assertInstanceOf(Abort.class, peer.read());
+        assertEquals(AbortSource.SERVICE_PROVIDER, abort.source());
+        assertEquals(AbortReason.UNEXPECTED_PDU_PARAMETER, abort.reason());
+        assertTrue(peer.closedByPeer());
+    }
+
+    @Test
+    void requestsWithinTheNegotiatedAsyncOpsWindowAreAllServed() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        listenWithBlockedEcho(release, new AsyncOpsWindow(2, 1));
+        try (RawPeer peer = RawPeer.connect(listener.port())) {
+            peer.send(request("STRATA", UserInformation.builder().asyncOpsWindow(new AsyncOpsWindow(3, 1)).build(),
+                    new PresentationContextRq(1, VERIFICATION, List.of(IVLE))));
+            AssociateAc ac = assertInstanceOf(AssociateAc.class, peer.read());
+            assertEquals(new AsyncOpsWindow(2, 1), ac.userInformation().asyncOpsWindow());
+            peer.send(echoRq(1));
+            peer.send(echoRq(2)); // two outstanding: the window
+            release.countDown();
+            java.util.Set<Integer> answered = new java.util.HashSet<>();
+            for (int i = 0; i < 2; i++) {
+                Command rsp = response(peer);
+                assertEquals(Status.SUCCESS, rsp.status());
+                answered.add(rsp.messageIdBeingRespondedTo());
+            }
+            assertEquals(java.util.Set.of(1, 2), answered);
+            peer.send(echoRq(3)); // the window is free again
+            assertEquals(3, response(peer).messageIdBeingRespondedTo());
+        }
+    }
+
+    @Test
+    void requestBeyondTheNegotiatedAsyncOpsWindowAbortsTheAssociation() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        listenWithBlockedEcho(release, new AsyncOpsWindow(2, 1));
+        try (RawPeer peer = RawPeer.connect(listener.port())) {
+            peer.send(request("STRATA", UserInformation.builder().asyncOpsWindow(new AsyncOpsWindow(2, 1)).build(),
+                    new PresentationContextRq(1, VERIFICATION, List.of(IVLE))));
+            assertInstanceOf(AssociateAc.class, peer.read());
+            peer.send(echoRq(1));
+            peer.send(echoRq(2));
+            peer.send(echoRq(3)); // a third outstanding request: PS3.7 D.3.3.3 violated
+            assertAbortedForTheWindow(peer);
+        } finally {
+            release.countDown();
+        }
+        awaitNoConnections();
+    }
+
+    @Test
+    void secondOutstandingRequestWithoutANegotiatedWindowAbortsTheAssociation() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        listenWithBlockedEcho(release, new AsyncOpsWindow(8, 8));
+        try (RawPeer peer = RawPeer.connect(listener.port())) {
+            peer.send(echoRequest("STRATA")); // no window item: synchronous, one operation at a time
+            AssociateAc ac = assertInstanceOf(AssociateAc.class, peer.read());
+            assertNull(ac.userInformation().asyncOpsWindow());
+            peer.send(echoRq(1));
+            peer.send(echoRq(2));
+            assertAbortedForTheWindow(peer);
+        } finally {
+            release.countDown();
+        }
+        awaitNoConnections();
     }
 
     private void awaitNoConnections() throws InterruptedException {
