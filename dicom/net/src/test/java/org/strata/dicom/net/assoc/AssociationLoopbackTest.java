@@ -327,12 +327,13 @@ class AssociationLoopbackTest {
         assertNull(scpSide.releaseIndications.poll());
     }
 
-    /** An SCP whose C-ECHO handler waits for {@code release}, with the given window offered. */
-    private void listenWithBlockedEcho(java.util.concurrent.CountDownLatch release, AsyncOpsWindow window)
-            throws IOException {
+    private final java.util.concurrent.CountDownLatch echoRelease = new java.util.concurrent.CountDownLatch(1);
+
+    /** An SCP whose C-ECHO handler waits for {@link #echoRelease}, offering {@code window}. */
+    private void listenWithBlockedEcho(AsyncOpsWindow window) throws IOException {
         DimseServiceRegistry registry = new DimseServiceRegistry().register(VERIFICATION, rq -> {
             try {
-                release.await(10, TimeUnit.SECONDS);
+                echoRelease.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -340,6 +341,14 @@ class AssociationLoopbackTest {
         });
         listen(ListenerConfig.of("127.0.0.1", 0, scp("STRATA")),
                 AcceptorServices.of(DimseChannel.factory(registry, runtime)).withAsyncOpsWindow(window));
+    }
+
+    /** A raw peer associated for Verification, proposing {@code proposed} (none if null). */
+    private AssociateAc associate(RawPeer peer, AsyncOpsWindow proposed) throws IOException {
+        UserInformation ui = proposed == null ? UserInformation.builder().build()
+                : UserInformation.builder().asyncOpsWindow(proposed).build();
+        peer.send(request("STRATA", ui, new PresentationContextRq(1, VERIFICATION, List.of(IVLE))));
+        return assertInstanceOf(AssociateAc.class, peer.read());
     }
 
     private static PDataTf echoRq(int messageId) {
@@ -354,25 +363,32 @@ class AssociationLoopbackTest {
         return Command.decode(p.pdvs().get(0).data());
     }
 
-    private static void assertAbortedForTheWindow(RawPeer peer) throws IOException {
-        Abort abort = assertInstanceOf(Abort.class, peer.read());
-        assertEquals(AbortSource.SERVICE_PROVIDER, abort.source());
-        assertEquals(AbortReason.UNEXPECTED_PDU_PARAMETER, abort.reason());
-        assertTrue(peer.closedByPeer());
+    /** Sends {@code requests} C-ECHO-RQs without waiting; expects A-ABORT for the window and the close. */
+    private void assertRequestsAreAborted(RawPeer peer, int requests) throws Exception {
+        try {
+            for (int id = 1; id <= requests; id++) {
+                peer.send(echoRq(id));
+            }
+            Abort abort = assertInstanceOf(Abort.class, peer.read());
+            assertEquals(AbortSource.SERVICE_PROVIDER, abort.source());
+            assertEquals(AbortReason.UNEXPECTED_PDU_PARAMETER, abort.reason());
+            assertTrue(peer.closedByPeer());
+        } finally {
+            echoRelease.countDown();
+            peer.close();
+        }
+        awaitNoConnections();
     }
 
     @Test
     void requestsWithinTheNegotiatedAsyncOpsWindowAreAllServed() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        listenWithBlockedEcho(release, new AsyncOpsWindow(2, 1));
+        listenWithBlockedEcho(new AsyncOpsWindow(2, 1));
         try (RawPeer peer = RawPeer.connect(listener.port())) {
-            peer.send(request("STRATA", UserInformation.builder().asyncOpsWindow(new AsyncOpsWindow(3, 1)).build(),
-                    new PresentationContextRq(1, VERIFICATION, List.of(IVLE))));
-            AssociateAc ac = assertInstanceOf(AssociateAc.class, peer.read());
-            assertEquals(new AsyncOpsWindow(2, 1), ac.userInformation().asyncOpsWindow());
+            assertEquals(new AsyncOpsWindow(2, 1), associate(peer, new AsyncOpsWindow(3, 1)).userInformation()
+                    .asyncOpsWindow());
             peer.send(echoRq(1));
             peer.send(echoRq(2)); // two outstanding: the window
-            release.countDown();
+            echoRelease.countDown();
             java.util.Set<Integer> answered = new java.util.HashSet<>();
             for (int i = 0; i < 2; i++) {
                 Command rsp = response(peer);
@@ -387,37 +403,18 @@ class AssociationLoopbackTest {
 
     @Test
     void requestBeyondTheNegotiatedAsyncOpsWindowAbortsTheAssociation() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        listenWithBlockedEcho(release, new AsyncOpsWindow(2, 1));
-        try (RawPeer peer = RawPeer.connect(listener.port())) {
-            peer.send(request("STRATA", UserInformation.builder().asyncOpsWindow(new AsyncOpsWindow(2, 1)).build(),
-                    new PresentationContextRq(1, VERIFICATION, List.of(IVLE))));
-            assertInstanceOf(AssociateAc.class, peer.read());
-            peer.send(echoRq(1));
-            peer.send(echoRq(2));
-            peer.send(echoRq(3)); // a third outstanding request: PS3.7 D.3.3.3 violated
-            assertAbortedForTheWindow(peer);
-        } finally {
-            release.countDown();
-        }
-        awaitNoConnections();
+        listenWithBlockedEcho(new AsyncOpsWindow(2, 1));
+        RawPeer peer = RawPeer.connect(listener.port());
+        associate(peer, new AsyncOpsWindow(2, 1));
+        assertRequestsAreAborted(peer, 3); // a third outstanding request: PS3.7 D.3.3.3 violated
     }
 
     @Test
     void secondOutstandingRequestWithoutANegotiatedWindowAbortsTheAssociation() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        listenWithBlockedEcho(release, new AsyncOpsWindow(8, 8));
-        try (RawPeer peer = RawPeer.connect(listener.port())) {
-            peer.send(echoRequest("STRATA")); // no window item: synchronous, one operation at a time
-            AssociateAc ac = assertInstanceOf(AssociateAc.class, peer.read());
-            assertNull(ac.userInformation().asyncOpsWindow());
-            peer.send(echoRq(1));
-            peer.send(echoRq(2));
-            assertAbortedForTheWindow(peer);
-        } finally {
-            release.countDown();
-        }
-        awaitNoConnections();
+        listenWithBlockedEcho(new AsyncOpsWindow(8, 8));
+        RawPeer peer = RawPeer.connect(listener.port());
+        assertNull(associate(peer, null).userInformation().asyncOpsWindow()); // synchronous: one at a time
+        assertRequestsAreAborted(peer, 2);
     }
 
     private void awaitNoConnections() throws InterruptedException {
