@@ -8,14 +8,23 @@ import java.io.InputStream;
 /** A position-counting input with peeking and endian-aware reads of the PS3.5 7.1 header fields. */
 final class DicomInput {
 
+    /** Values up to this size are read straight into an array of their length, even from a stream of unknown length. */
+    private static final int DIRECT_READ = 1 << 20;
+
     private final InputStream in;
     private final byte[] buf = new byte[8];
+    private final long limit;
     private long position;
     private boolean bigEndian;
 
-    DicomInput(InputStream in, long position) {
+    /**
+     * @param limit the size of the source from offset 0 when known (its lengths are checked against
+     *        it before values are read), else -1
+     */
+    DicomInput(InputStream in, long position, long limit) {
         this.in = in.markSupported() ? in : new BufferedInputStream(in, 64 * 1024);
         this.position = position;
+        this.limit = limit;
     }
 
     InputStream stream() {
@@ -79,8 +88,21 @@ final class DicomInput {
         return bigEndian ? (b[off] & 0xFF) << 8 | (b[off + 1] & 0xFF) : (b[off + 1] & 0xFF) << 8 | (b[off] & 0xFF);
     }
 
-    /** Reads exactly {@code n} bytes, allocating only as the data arrives (no trust in {@code n}). */
+    /**
+     * Reads exactly {@code n} bytes. A value within the known size of the source or of at most
+     * {@link #DIRECT_READ} bytes is read straight into its array; a larger one from a stream of
+     * unknown length is allocated only as the data arrives (no trust in {@code n}).
+     */
     byte[] readBytes(int n, int tag) throws IOException {
+        if (n <= DIRECT_READ || limit >= 0 && position + n <= limit) {
+            byte[] b = new byte[n];
+            int r = in.readNBytes(b, 0, n);
+            position += r;
+            if (r != n) {
+                throw new DicomParseException("value truncated (" + r + " of " + n + " bytes)", tag, position);
+            }
+            return b;
+        }
         byte[] b = in.readNBytes(n);
         position += b.length;
         if (b.length != n) {

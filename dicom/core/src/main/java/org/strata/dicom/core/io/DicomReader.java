@@ -43,10 +43,10 @@ public final class DicomReader {
         this.bigEndian = ts.bigEndian();
         if (ts.deflated()) {
             // PS3.5 A.5: the data set is deflated (RFC 1951, no zlib header)
-            this.input = new DicomInput(new InflaterInputStream(in, new Inflater(true), 16 * 1024), 0);
+            this.input = new DicomInput(new InflaterInputStream(in, new Inflater(true), 16 * 1024), 0, -1);
             this.limit = -1;
         } else {
-            this.input = new DicomInput(in, position);
+            this.input = new DicomInput(in, position, limit);
             this.limit = limit;
         }
         input.bigEndian(bigEndian);

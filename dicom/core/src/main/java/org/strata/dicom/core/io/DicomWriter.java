@@ -42,7 +42,7 @@ public final class DicomWriter {
         // PS3.5 A.5: deflate (RFC 1951) without zlib header
         this.deflater = ts.deflated() ? new Deflater(Deflater.DEFAULT_COMPRESSION, true) : null;
         this.deflaterStream = deflater != null ? new DeflaterOutputStream(out, deflater, 16 * 1024) : null;
-        this.out = new BufferedOutputStream(deflaterStream != null ? deflaterStream : out, 64 * 1024);
+        this.out = new BufferedOutputStream(deflaterStream != null ? deflaterStream : out, 16 * 1024);
     }
 
     /** Writes {@code attrs} in {@code ts} with default options. */
@@ -151,6 +151,11 @@ public final class DicomWriter {
 
     private void copyBulk(BulkData bulk, VR vr) throws IOException {
         boolean swap = bulk.bigEndian() != ts.bigEndian() && vr.unitSize() > 1;
+        if (!swap && deflaterStream == null && target instanceof FileChannelOutputStream file) {
+            out.flush(); // what is buffered precedes the value in the file
+            file.transferFrom(bulk);
+            return;
+        }
         byte[] buf = new byte[64 * 1024];
         try (InputStream in = bulk.openStream()) {
             long copied = 0;

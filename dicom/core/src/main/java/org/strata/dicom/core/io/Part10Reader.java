@@ -43,7 +43,7 @@ public final class Part10Reader {
     }
 
     private static DicomFile read(InputStream stream, ReadOptions options, long size) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(stream, 64 * 1024);
+        BufferedInputStream in = new BufferedInputStream(stream, 16 * 1024);
         in.mark(PREAMBLE + 4);
         byte[] head = in.readNBytes(PREAMBLE + 4);
         in.reset();

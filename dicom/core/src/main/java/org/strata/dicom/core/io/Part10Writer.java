@@ -1,10 +1,11 @@
 package org.strata.dicom.core.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 import org.strata.dicom.core.Attributes;
 import org.strata.dicom.core.Tag;
@@ -20,8 +21,14 @@ public final class Part10Writer {
     private Part10Writer() {
     }
 
+    /**
+     * Writes a new file (replacing an existing one). Bulk data values are copied from their files
+     * in the kernel when no byte swapping is needed ({@link FileChannelOutputStream}); {@code file}
+     * must not be the file they refer to.
+     */
     public static void write(Path file, DicomFile dicomFile, WriteOptions options) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+        try (OutputStream out = new FileChannelOutputStream(FileChannel.open(file, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))) {
             write(out, dicomFile, options);
         }
     }
@@ -37,8 +44,12 @@ public final class Part10Writer {
     public static void write(OutputStream out, DicomFile dicomFile, WriteOptions options) throws IOException {
         byte[] preamble = dicomFile.preamble() != null && dicomFile.preamble().length == 128
                 ? dicomFile.preamble() : new byte[128];
-        out.write(preamble);
-        out.write(new byte[] {'D', 'I', 'C', 'M'});
+        byte[] head = Arrays.copyOf(preamble, 132);
+        head[128] = 'D';
+        head[129] = 'I';
+        head[130] = 'C';
+        head[131] = 'M';
+        out.write(head);
         Attributes meta = new Attributes().addAll(dicomFile.fileMeta());
         if (!meta.contains(Tag.FileMetaInformationGroupLength)) {
             meta.setInt(Tag.FileMetaInformationGroupLength, VR.UL, 0);

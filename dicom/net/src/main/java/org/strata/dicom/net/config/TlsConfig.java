@@ -10,9 +10,12 @@ import java.util.List;
  * @param keyStore    our certificate and key; may be {@code null} for a client without certificate
  * @param trustStore  the certificates we trust for the peer
  * @param cipherSuites empty = the JDK's defaults for the protocols (which follow BCP 195)
+ * @param clientAuth   as a server: whether a client certificate is asked for
+ * @param hostnameVerification as a client: whether the server certificate must name the host dialled
  */
 public record TlsConfig(Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword,
-        List<String> protocols, List<String> cipherSuites, ClientAuth clientAuth) {
+        List<String> protocols, List<String> cipherSuites, ClientAuth clientAuth,
+        HostnameVerification hostnameVerification) {
 
     public static final List<String> BCP195_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
@@ -26,19 +29,25 @@ public record TlsConfig(Path keyStore, String keyStorePassword, Path trustStore,
         }
     }
 
-    /** TLS 1.2/1.3 with default suites, client certificates required. */
+    /** TLS 1.2/1.3 with default suites, client certificates required, server host names verified. */
     public static TlsConfig of(Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword) {
         return new TlsConfig(keyStore, keyStorePassword, trustStore, trustStorePassword, BCP195_PROTOCOLS, List.of(),
-                ClientAuth.NEED);
+                ClientAuth.NEED, HostnameVerification.ON);
     }
 
     public TlsConfig withClientAuth(ClientAuth auth) {
-        return new TlsConfig(keyStore, keyStorePassword, trustStore, trustStorePassword, protocols, cipherSuites, auth);
+        return new TlsConfig(keyStore, keyStorePassword, trustStore, trustStorePassword, protocols, cipherSuites, auth,
+                hostnameVerification);
+    }
+
+    public TlsConfig withHostnameVerification(HostnameVerification verification) {
+        return new TlsConfig(keyStore, keyStorePassword, trustStore, trustStorePassword, protocols, cipherSuites,
+                clientAuth, verification);
     }
 
     @Override
     public String toString() {
         return "TlsConfig[keyStore=" + keyStore + ", trustStore=" + trustStore + ", protocols=" + protocols
-                + ", clientAuth=" + clientAuth + "]";
+                + ", clientAuth=" + clientAuth + ", hostnameVerification=" + hostnameVerification + "]";
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.strata.dicom.net.NetRuntime;
 import org.strata.dicom.net.assoc.Association;
@@ -40,6 +41,9 @@ public final class DimseChannel implements UpperLayerUser {
     private final Map<Integer, Outstanding> outstanding = new ConcurrentHashMap<>();
     private final Map<Integer, DimseRequestContext> running = new ConcurrentHashMap<>();
     private final Semaphore window;
+    /** PS3.7 D.3.3.3: how many of the peer's requests may be outstanding with us at once. */
+    private final int performLimit;
+    private final AtomicInteger performing = new AtomicInteger();
     private int lastMessageId;
 
     // message assembly: reader thread only
@@ -59,8 +63,12 @@ public final class DimseChannel implements UpperLayerUser {
         this.registry = registry;
         this.runtime = runtime;
         AsyncOpsWindow w = association.accept().userInformation().asyncOpsWindow();
+        // both numbers are counted from the requestor's side: it invokes up to maxInvoked, it performs
+        // up to maxPerformed (invoked by the acceptor); 0 = unlimited, absent = 1 (synchronous)
         int n = w == null ? 1 : association.isRequestor() ? w.maxInvoked() : w.maxPerformed();
         this.window = new Semaphore(n == 0 ? Integer.MAX_VALUE : n);
+        int p = w == null ? 1 : association.isRequestor() ? w.maxPerformed() : w.maxInvoked();
+        this.performLimit = p == 0 ? Integer.MAX_VALUE : p;
     }
 
     /** The upper layer user factory for a listener or requestor: one channel per association. */
@@ -188,6 +196,15 @@ public final class DimseChannel implements UpperLayerUser {
             }
             return;
         }
+        if (performing.incrementAndGet() > performLimit) {
+            // PS3.7 D.3.3.3 leaves the reaction to a peer outside its window open: we abort (A-ABORT,
+            // service provider, unexpected PDU parameter) rather than queue requests it must not send
+            performing.decrementAndGet();
+            protocolError(AbortReason.UNEXPECTED_PDU_PARAMETER, cmd.commandField() + " (message ID "
+                    + cmd.messageId() + ") exceeds the asynchronous operations window: " + performLimit
+                    + " outstanding operation(s) negotiated (PS3.7 D.3.3.3)");
+            return;
+        }
         InputStream data = InputStream.nullInputStream();
         if (cmd.hasDataSet()) {
             startData(pc, cmd);
@@ -200,6 +217,7 @@ public final class DimseChannel implements UpperLayerUser {
             runtime.execute(() -> serve(ctx));
         } catch (RejectedExecutionException e) {
             running.remove(cmd.messageId());
+            performing.decrementAndGet();
             if (dataStream != null) {
                 dataStream.discardRemaining();
             }
@@ -254,6 +272,8 @@ public final class DimseChannel implements UpperLayerUser {
         if (ctx.dataSet() instanceof PdvInputStream p) {
             p.discardRemaining();
         }
+        // before the response goes out: the peer may send its next request as soon as it has it
+        performing.decrementAndGet();
         try {
             if (association.established()) {
                 sendResponse(ctx, r);

@@ -3,6 +3,7 @@ package org.strata.dicom.net.dimse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.strata.dicom.net.pdu.Pdv;
@@ -106,6 +107,18 @@ final class PdvInputStream extends InputStream {
         int n = Math.min(len, current.length() - pos);
         current.copyTo(pos, b, off, n);
         pos += n;
+        return n;
+    }
+
+    /** Writes each fragment straight from its PDU's array (no intermediate buffer). */
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        long n = 0;
+        while (next()) {
+            n += current.length() - pos;
+            current.writeTo(pos, out);
+            pos = current.length();
+        }
         return n;
     }
 

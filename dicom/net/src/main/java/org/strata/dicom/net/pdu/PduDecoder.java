@@ -16,6 +16,8 @@ public final class PduDecoder {
 
     /** Ceiling for the associate PDUs, whose size the max-length negotiation does not bound. */
     public static final int MAX_ASSOCIATE_PDU_LENGTH = 1 << 20;
+    /** PDUs up to this length are read into an array allocated at once. */
+    private static final int DIRECT_READ = 1 << 20;
 
     private PduDecoder() {
     }
@@ -97,7 +99,8 @@ public final class PduDecoder {
                 throw new PduFormatException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
                         "PDV with presentation context ID " + pcid + ", control header " + control);
             }
-            pdvs.add(Pdv.owning(pcid, control, c.bytes((int) len - 2)));
+            Cursor value = c.slice((int) len - 2);
+            pdvs.add(Pdv.owning(pcid, control, value.b, value.pos, value.remaining())); // a view, no copy
         }
         if (pdvs.isEmpty()) {
             throw new PduFormatException(AbortReason.INVALID_PDU_PARAMETER_VALUE, "P-DATA-TF without PDV");
@@ -105,10 +108,19 @@ public final class PduDecoder {
         return new PDataTf(pdvs);
     }
 
+    /** Reads {@code n} bytes (already checked against the PDU limit) straight into one array. */
     private static byte[] readFully(InputStream in, int n) throws IOException {
-        byte[] b = in.readNBytes(n);
-        if (b.length < n) {
-            throw new EOFException("stream ended inside a PDU after " + b.length + " of " + n + " bytes");
+        if (n > DIRECT_READ) { // only with "unlimited" announced: allocate as the data arrives
+            byte[] b = in.readNBytes(n);
+            if (b.length < n) {
+                throw new EOFException("stream ended inside a PDU after " + b.length + " of " + n + " bytes");
+            }
+            return b;
+        }
+        byte[] b = new byte[n];
+        int r = in.readNBytes(b, 0, n);
+        if (r < n) {
+            throw new EOFException("stream ended inside a PDU after " + r + " of " + n + " bytes");
         }
         return b;
     }

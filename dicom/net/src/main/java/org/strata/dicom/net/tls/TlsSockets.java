@@ -12,6 +12,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.strata.dicom.net.config.ClientAuth;
+import org.strata.dicom.net.config.HostnameVerification;
 import org.strata.dicom.net.config.TlsConfig;
 
 /**
@@ -67,11 +68,19 @@ public final class TlsSockets {
         return s;
     }
 
-    /** Wraps a connected socket as the TLS client side and completes the handshake. */
+    /**
+     * Wraps a connected socket as the TLS client side and completes the handshake. Unless turned off,
+     * the server certificate's subjectAltName must name {@code host} (a dNSName for a host name, an
+     * iPAddress for an address literal): the handshake fails otherwise.
+     */
     public SSLSocket clientSide(Socket plain, String host, int port) throws IOException {
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
         s.setUseClientMode(true);
-        s.setSSLParameters(parameters());
+        SSLParameters p = parameters();
+        if (config.hostnameVerification() != HostnameVerification.OFF) {
+            p.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 2818 3.1 name matching, as BCP 195 asks
+        }
+        s.setSSLParameters(p);
         s.startHandshake();
         return s;
     }

@@ -23,8 +23,20 @@ import org.strata.dicom.net.config.ApplicationEntityConfig;
 import org.strata.dicom.net.config.ListenerConfig;
 import org.strata.dicom.net.config.RemoteAe;
 import org.strata.dicom.net.config.Timeouts;
+import org.strata.dicom.net.dimse.Command;
+import org.strata.dicom.net.dimse.CommandElement;
+import org.strata.dicom.net.dimse.CommandField;
+import org.strata.dicom.net.dimse.DimseChannel;
+import org.strata.dicom.net.dimse.DimseResponse;
+import org.strata.dicom.net.dimse.DimseServiceRegistry;
+import org.strata.dicom.net.dimse.Status;
+import org.strata.dicom.net.pdu.Abort;
+import org.strata.dicom.net.pdu.AbortReason;
+import org.strata.dicom.net.pdu.AbortSource;
 import org.strata.dicom.net.pdu.AssociateAc;
 import org.strata.dicom.net.pdu.AsyncOpsWindow;
+import org.strata.dicom.net.pdu.PDataTf;
+import org.strata.dicom.net.pdu.Pdv;
 import org.strata.dicom.net.pdu.PresentationContextResult;
 import org.strata.dicom.net.pdu.PresentationContextRq;
 import org.strata.dicom.net.pdu.RejectReason;
@@ -313,6 +325,96 @@ class AssociationLoopbackTest {
         }
         awaitNoConnections();
         assertNull(scpSide.releaseIndications.poll());
+    }
+
+    private final java.util.concurrent.CountDownLatch echoRelease = new java.util.concurrent.CountDownLatch(1);
+
+    /** An SCP whose C-ECHO handler waits for {@link #echoRelease}, offering {@code window}. */
+    private void listenWithBlockedEcho(AsyncOpsWindow window) throws IOException {
+        DimseServiceRegistry registry = new DimseServiceRegistry().register(VERIFICATION, rq -> {
+            try {
+                echoRelease.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return DimseResponse.SUCCESS;
+        });
+        listen(ListenerConfig.of("127.0.0.1", 0, scp("STRATA")),
+                AcceptorServices.of(DimseChannel.factory(registry, runtime)).withAsyncOpsWindow(window));
+    }
+
+    /** A raw peer associated for Verification, proposing {@code proposed} (none if null). */
+    private AssociateAc associate(RawPeer peer, AsyncOpsWindow proposed) throws IOException {
+        UserInformation ui = proposed == null ? UserInformation.builder().build()
+                : UserInformation.builder().asyncOpsWindow(proposed).build();
+        peer.send(request("STRATA", ui, new PresentationContextRq(1, VERIFICATION, List.of(IVLE))));
+        return assertInstanceOf(AssociateAc.class, peer.read());
+    }
+
+    private static PDataTf echoRq(int messageId) {
+        byte[] cmd = new Command().set(CommandElement.CommandField, CommandField.C_ECHO_RQ.code())
+                .set(CommandElement.MessageID, messageId).set(CommandElement.AffectedSOPClassUID, VERIFICATION)
+                .set(CommandElement.CommandDataSetType, Command.NO_DATA_SET).encode();
+        return new PDataTf(List.of(Pdv.of(1, Pdv.MessagePart.COMMAND, true, cmd)));
+    }
+
+    private static Command response(RawPeer peer) throws Exception {
+        PDataTf p = assertInstanceOf(PDataTf.class, peer.read());
+        return Command.decode(p.pdvs().get(0).data());
+    }
+
+    /** Sends {@code requests} C-ECHO-RQs without waiting; expects A-ABORT for the window and the close. */
+    private void assertRequestsAreAborted(RawPeer peer, int requests) throws Exception {
+        try {
+            for (int id = 1; id <= requests; id++) {
+                peer.send(echoRq(id));
+            }
+            Abort abort = assertInstanceOf(Abort.class, peer.read());
+            assertEquals(AbortSource.SERVICE_PROVIDER, abort.source());
+            assertEquals(AbortReason.UNEXPECTED_PDU_PARAMETER, abort.reason());
+            assertTrue(peer.closedByPeer());
+        } finally {
+            echoRelease.countDown();
+            peer.close();
+        }
+        awaitNoConnections();
+    }
+
+    @Test
+    void requestsWithinTheNegotiatedAsyncOpsWindowAreAllServed() throws Exception {
+        listenWithBlockedEcho(new AsyncOpsWindow(2, 1));
+        try (RawPeer peer = RawPeer.connect(listener.port())) {
+            assertEquals(new AsyncOpsWindow(2, 1), associate(peer, new AsyncOpsWindow(3, 1)).userInformation()
+                    .asyncOpsWindow());
+            peer.send(echoRq(1));
+            peer.send(echoRq(2)); // two outstanding: the window
+            echoRelease.countDown();
+            java.util.Set<Integer> answered = new java.util.HashSet<>();
+            for (int i = 0; i < 2; i++) {
+                Command rsp = response(peer);
+                assertEquals(Status.SUCCESS, rsp.status());
+                answered.add(rsp.messageIdBeingRespondedTo());
+            }
+            assertEquals(java.util.Set.of(1, 2), answered);
+            peer.send(echoRq(3)); // the window is free again
+            assertEquals(3, response(peer).messageIdBeingRespondedTo());
+        }
+    }
+
+    @Test
+    void requestBeyondTheNegotiatedAsyncOpsWindowAbortsTheAssociation() throws Exception {
+        listenWithBlockedEcho(new AsyncOpsWindow(2, 1));
+        RawPeer peer = RawPeer.connect(listener.port());
+        associate(peer, new AsyncOpsWindow(2, 1));
+        assertRequestsAreAborted(peer, 3); // a third outstanding request: PS3.7 D.3.3.3 violated
+    }
+
+    @Test
+    void secondOutstandingRequestWithoutANegotiatedWindowAbortsTheAssociation() throws Exception {
+        listenWithBlockedEcho(new AsyncOpsWindow(8, 8));
+        RawPeer peer = RawPeer.connect(listener.port());
+        assertNull(associate(peer, null).userInformation().asyncOpsWindow()); // synchronous: one at a time
+        assertRequestsAreAborted(peer, 2);
     }
 
     private void awaitNoConnections() throws InterruptedException {

@@ -7,7 +7,9 @@ import org.strata.dicom.net.config.TlsConfig;
 
 /**
  * Generates a throw-away PKI with openssl and keytool at test time: a CA, certificates signed by it,
- * and a rogue CA whose certificates nobody trusts. PEM files for DCMTK, PKCS#12 stores for us.
+ * and a rogue CA whose certificates nobody trusts. PEM files for DCMTK, PKCS#12 stores for us. The
+ * server certificate names {@code localhost} and {@code 127.0.0.1} in its subjectAltName;
+ * {@code elsewhere} is signed by the CA too but names only {@code elsewhere.example}.
  */
 final class TestPki {
 
@@ -18,9 +20,10 @@ final class TestPki {
         this.dir = dir;
         ca("ca");
         ca("rogue-ca");
-        leaf("server", "ca");
-        leaf("client", "ca");
-        leaf("rogue", "rogue-ca");
+        leaf("server", "ca", "DNS:localhost,IP:127.0.0.1");
+        leaf("client", "ca", null);
+        leaf("rogue", "rogue-ca", null);
+        leaf("elsewhere", "ca", "DNS:elsewhere.example");
         exec("keytool", "-importcert", "-noprompt", "-alias", "ca", "-file", pem("ca").toString(), "-keystore",
                 dir.resolve("trust.p12").toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
     }
@@ -43,12 +46,15 @@ final class TestPki {
                 "-keyout", key(name).toString(), "-out", pem(name).toString());
     }
 
-    private void leaf(String name, String ca) throws IOException, InterruptedException {
+    private void leaf(String name, String ca, String subjectAltName) throws IOException, InterruptedException {
         Path csr = dir.resolve(name + ".csr");
         exec("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=" + name, "-keyout",
                 key(name).toString(), "-out", csr.toString());
+        Path ext = dir.resolve(name + ".ext");
+        Files.writeString(ext, subjectAltName == null ? "" : "subjectAltName=" + subjectAltName + "\n");
         exec("openssl", "x509", "-req", "-in", csr.toString(), "-CA", pem(ca).toString(), "-CAkey",
-                key(ca).toString(), "-CAcreateserial", "-days", "2", "-out", pem(name).toString());
+                key(ca).toString(), "-CAcreateserial", "-days", "2", "-extfile", ext.toString(), "-out",
+                pem(name).toString());
         exec("openssl", "pkcs12", "-export", "-inkey", key(name).toString(), "-in", pem(name).toString(),
                 "-certfile", pem(ca).toString(), "-name", name, "-passout", "pass:" + PASSWORD, "-out",
                 dir.resolve(name + ".p12").toString());

@@ -82,6 +82,30 @@ class PduCodecTest {
     }
 
     @Test
+    void decodedPdvsAreViewsOfTheirOwnBytesOnly() throws IOException {
+        byte[] first = {1, 2, 3};
+        byte[] second = new byte[1000];
+        for (int i = 0; i < second.length; i++) {
+            second[i] = (byte) (i * 7);
+        }
+        PDataTf p = (PDataTf) roundTrip(new PDataTf(List.of(Pdv.of(3, Pdv.MessagePart.DATA_SET, false, first),
+                Pdv.of(3, Pdv.MessagePart.DATA_SET, true, second))));
+        Pdv a = p.pdvs().get(0);
+        Pdv b = p.pdvs().get(1);
+        assertEquals(3, a.length());
+        assertArrayEquals(first, a.data());
+        assertArrayEquals(second, b.data());
+        assertEquals(Pdv.of(3, Pdv.MessagePart.DATA_SET, true, second).hashCode(), b.hashCode());
+        byte[] middle = new byte[10];
+        b.copyTo(500, middle, 0, 10);
+        assertArrayEquals(java.util.Arrays.copyOfRange(second, 500, 510), middle);
+        java.io.ByteArrayOutputStream tail = new java.io.ByteArrayOutputStream();
+        b.writeTo(990, tail);
+        assertArrayEquals(java.util.Arrays.copyOfRange(second, 990, 1000), tail.toByteArray());
+        assertThrows(IndexOutOfBoundsException.class, () -> a.copyTo(1, new byte[3], 0, 3), "not past its end");
+    }
+
+    @Test
     void endOfStreamBeforeAPduIsNull() throws IOException {
         assertNull(PduDecoder.read(new ByteArrayInputStream(new byte[0]), 100));
     }

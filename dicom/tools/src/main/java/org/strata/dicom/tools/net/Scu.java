@@ -16,6 +16,7 @@ import org.strata.dicom.core.io.TransferSyntax;
 import org.strata.dicom.net.NetRuntime;
 import org.strata.dicom.net.config.RemoteAe;
 import org.strata.dicom.net.config.Timeouts;
+import org.strata.dicom.net.config.HostnameVerification;
 import org.strata.dicom.net.config.TlsConfig;
 import org.strata.dicom.net.dimse.DimseClient;
 import org.strata.dicom.net.dimse.DimseServiceRegistry;
@@ -24,12 +25,13 @@ import org.strata.dicom.net.pdu.AssociateRq;
 /**
  * What the SCU commands share: {@code -c AET@HOST:PORT} (called), {@code -b AET} (calling, default
  * STRATA-SCU), {@code --timeout SECONDS}, TLS ({@code --tls-keystore}, {@code --tls-truststore},
- * {@code --tls-password}), and query keys {@code -m Keyword=value} / {@code -r Keyword}.
+ * {@code --tls-password}, {@code --tls-verify-host no} to accept a server certificate that does not
+ * name the host, e.g. for a peer dialled by IP address), and query keys {@code -m Keyword=value} / {@code -r Keyword}.
  */
 final class Scu {
 
     static final String USAGE_COMMON = "-c AET@HOST:PORT [-b CALLING_AET] [--timeout SECONDS]"
-            + " [--tls-keystore P12 --tls-truststore P12 --tls-password PW]";
+            + " [--tls-keystore P12 --tls-truststore P12 --tls-password PW [--tls-verify-host yes|no]]";
 
     final RemoteAe called;
     final String calling;
@@ -50,7 +52,12 @@ final class Scu {
         }
         String pw = a.get("--tls-password", "");
         String ks = a.get("--tls-keystore", null);
-        return TlsConfig.of(ks == null ? null : Path.of(ks), pw, Path.of(a.require("--tls-truststore", "P12")), pw);
+        String verify = a.get("--tls-verify-host", "yes");
+        if (!verify.equals("yes") && !verify.equals("no")) {
+            throw new IllegalArgumentException("--tls-verify-host takes yes or no, not " + verify);
+        }
+        return TlsConfig.of(ks == null ? null : Path.of(ks), pw, Path.of(a.require("--tls-truststore", "P12")), pw)
+                .withHostnameVerification(verify.equals("yes") ? HostnameVerification.ON : HostnameVerification.OFF);
     }
 
     DimseClient open(NetRuntime runtime, AssociateRq rq, DimseServiceRegistry incoming) throws IOException {
