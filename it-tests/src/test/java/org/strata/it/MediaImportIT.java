@@ -61,29 +61,9 @@ class MediaImportIT {
 
     @BeforeAll
     static void storeAStudy() throws Exception {
-        Process gen = new ProcessBuilder("/usr/bin/python3", "src/test/python/make_media_study.py",
-                work.resolve("study").toString()).start();
-        String out = new String(gen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, gen.waitFor(), new String(gen.getErrorStream().readAllBytes()));
-        List<String> lines = out.lines().toList();
-        study = lines.get(0);
-        studySize = lines.size() - 1;
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split("\t");
-            Dcmtk.Result r = Dcmtk.run("storescu", "-aec", "STRATA", proposal(f[1]), "127.0.0.1",
-                    System.getProperty("it.dicom.port"), f[0]);
-            assertEquals(0, r.exitCode(), r.output());
-        }
-    }
-
-    private static String proposal(String ts) {
-        return switch (ts) {
-            case "1.2.840.10008.1.2.5" -> "-xr";
-            case "1.2.840.10008.1.2.4.80" -> "-xt";
-            case "1.2.840.10008.1.2.4.90" -> "-xv";
-            case "1.2.840.10008.1.2.4.50" -> "-xy";
-            default -> "-xe";
-        };
+        MediaStudy media = MediaStudy.storeNew(work.resolve("study"));
+        study = media.studyUid();
+        studySize = media.files().size();
     }
 
     @Test
