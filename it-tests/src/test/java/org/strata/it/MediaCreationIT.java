@@ -59,43 +59,24 @@ class MediaCreationIT {
 
     @BeforeAll
     static void storeAStudyInFiveTransferSyntaxes() throws Exception {
-        Process gen = new ProcessBuilder("/usr/bin/python3", "src/test/python/make_media_study.py",
-                work.resolve("study").toString()).start();
-        String out = new String(gen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, gen.waitFor(), new String(gen.getErrorStream().readAllBytes()));
-        List<String> lines = out.lines().toList();
-        study = lines.get(0);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split("\t");
-            Path file = Path.of(f[0]);
+        MediaStudy media = MediaStudy.storeNew(work.resolve("study"));
+        study = media.studyUid();
+        for (MediaStudy.File f : media.files()) {
+            Path file = f.path();
             String uid = file.getFileName().toString().replace(".dcm", "");
             stored.put(uid, file);
-            Dcmtk.Result r = Dcmtk.run("storescu", "-aec", "STRATA", proposal(f[1]), "127.0.0.1",
-                    System.getProperty("it.dicom.port"), file.toString());
-            assertEquals(0, r.exitCode(), r.output());
             Path reference = work.resolve(uid + ".ref.dcm");
-            switch (f[1]) {
+            switch (f.transferSyntaxUid()) {
                 case EXPLICIT_LE -> reference = file;
                 case "1.2.840.10008.1.2.5" -> assertEquals(0, Dcmtk.run("dcmdrle", file.toString(), reference.toString()).exitCode());
                 case "1.2.840.10008.1.2.4.80" -> assertEquals(0, Dcmtk.run("dcmdjpls", file.toString(), reference.toString()).exitCode());
                 case "1.2.840.10008.1.2.4.50" -> assertEquals(0, Dcmtk.run("dcmdjpeg", file.toString(), reference.toString()).exitCode());
                 // DCMTK 3.6.7 has no JPEG 2000 decoder: GDCM (OpenJPEG) decompresses it
                 case "1.2.840.10008.1.2.4.90" -> assertEquals(0, Dcmtk.run("gdcmconv", "--raw", file.toString(), reference.toString()).exitCode());
-                default -> throw new AssertionError("no reference decoder for " + f[1]);
+                default -> throw new AssertionError("no reference decoder for " + f.transferSyntaxUid());
             }
             references.put(uid, reference);
         }
-    }
-
-    /** storescu proposes compressed syntaxes only when told, one family per run. */
-    private static String proposal(String ts) {
-        return switch (ts) {
-            case "1.2.840.10008.1.2.5" -> "-xr";
-            case "1.2.840.10008.1.2.4.80" -> "-xt";
-            case "1.2.840.10008.1.2.4.90" -> "-xv";
-            case "1.2.840.10008.1.2.4.50" -> "-xy";
-            default -> "-xe";
-        };
     }
 
     @Test
@@ -187,6 +168,34 @@ class MediaCreationIT {
                 into.resolve("DICOMDIR").toString()).strip().split("\n"));
         assertEquals(Set.copyOf(two), Set.copyOf(pydicom.stream().map(l -> l.split("\t")[0]).toList()));
         assertEquals(404, api.get("/strata/api/media/" + id + "/pieces/2").statusCode());
+    }
+
+    @Test
+    void theViewerFolderIsCopiedOntoTheMediumAndTheBarcodeIsChecked() throws Exception {
+        String one = stored.keySet().iterator().next();
+        Http admin = Http.admin(Deployments.httpPort(), Deployments.adminPassword());
+        var unconfigured = api.post("/strata/api/media", "{\"instances\":[\"" + one + "\"],\"viewer\":true}");
+        assertEquals(400, unconfigured.statusCode(), unconfigured.body());
+        assertTrue(Http.field(unconfigured.body(), "error").contains("media.viewer.folder"), unconfigured.body());
+        assertEquals(400, api.post("/strata/api/media", "{\"instances\":[\"" + one + "\"],\"barcode\":\"Zürich\"}")
+                .statusCode(), "Code 128 set B holds printable ASCII only");
+
+        Path viewer = Files.createDirectories(work.resolve("viewer/bin"));
+        Files.writeString(viewer.resolve("viewer.sh"), "#!/bin/sh\necho viewer\n");
+        Files.writeString(work.resolve("viewer/AUTORUN.INF"), "[autorun]\nopen=bin\\viewer.exe\n");
+        admin.putJson("/strata/api/settings/media.viewer.folder", "{\"value\":\"" + work.resolve("viewer") + "\"}");
+        String id = api.create("{\"instances\":[\"" + one + "\"],\"output\":\"zip\",\"viewer\":true,"
+                + "\"barcode\":\"ACC-42\"}");
+        String json = api.awaitFinished(id, Duration.ofMinutes(2));
+        assertEquals("DONE", Http.field(json, "status"), json);
+        Path zip = work.resolve("viewer.zip");
+        assertEquals(200, api.download("/strata/api/media/" + id + "/pieces/1", zip).statusCode());
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            assertEquals("#!/bin/sh\necho viewer\n",
+                    new String(z.getInputStream(z.getEntry("VIEWER/bin/viewer.sh")).readAllBytes(), StandardCharsets.UTF_8));
+            assertTrue(z.getEntry("VIEWER/AUTORUN.INF") != null);
+            assertTrue(z.getEntry("DICOMDIR") != null);
+        }
     }
 
     @Test

@@ -90,7 +90,12 @@ final class StrataProcess implements AutoCloseable {
 
     /** Waits until the console answers (401 before login), failing if the process ends first. */
     void awaitConsole() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        awaitConsole(240);
+    }
+
+    /** As {@link #awaitConsole()}, for as long as a loaded machine may need to deploy. */
+    void awaitConsole(int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         Http http = Http.anonymous(httpPort);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -106,7 +111,7 @@ final class StrataProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("console did not answer within 240 s:\n" + output());
+        throw new AssertionError("console did not answer within " + seconds + " s:\n" + output());
     }
 
     /**

@@ -20,7 +20,15 @@ public final class LabelImage {
     private LabelImage() {
     }
 
+    /** Height of the barcode's bars. */
+    static final int BAR_HEIGHT = 90;
+
     public static void write(List<String> lines, Path png) throws IOException {
+        write(lines, null, png);
+    }
+
+    /** The label, with {@code barcode} (or nothing when null or blank) in Code 128 near the bottom edge. */
+    public static void write(List<String> lines, String barcode, Path png) throws IOException {
         BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -48,12 +56,35 @@ public final class LabelImage {
                     fm = g.getFontMetrics();
                 }
             }
+            if (barcode != null && !barcode.isBlank()) {
+                drawBarcode(g, barcode.trim());
+            }
         } finally {
             g.dispose();
         }
         if (!ImageIO.write(image, "png", png.toFile())) {
             throw new IOException("no PNG writer for the label");
         }
+    }
+
+    /** Code 128 bars centred on the lower part of the disc, the value in text under them. */
+    private static void drawBarcode(Graphics2D g, String value) {
+        boolean[] modules = Code128.modules(value);
+        int width = modules.length + 2 * Code128.QUIET_ZONE;
+        int module = Math.max(1, Math.min(4, SIZE * 3 / 5 / width));
+        int x0 = (SIZE - modules.length * module) / 2;
+        int y0 = SIZE * 77 / 100;
+        g.setColor(Color.WHITE);
+        g.fillRect(x0 - Code128.QUIET_ZONE * module, y0 - 10, width * module, BAR_HEIGHT + 60);
+        g.setColor(Color.BLACK);
+        for (int i = 0; i < modules.length; i++) {
+            if (modules[i]) {
+                g.fillRect(x0 + i * module, y0, module, BAR_HEIGHT);
+            }
+        }
+        g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 28));
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(value, (SIZE - fm.stringWidth(value)) / 2, y0 + BAR_HEIGHT + fm.getAscent() + 4);
     }
 
     private static String fit(String text, FontMetrics fm, int width) {

@@ -22,7 +22,15 @@ public final class LabelPdf {
     }
 
     public static void write(List<String> lines, Path pdf) throws IOException {
+        write(lines, null, pdf);
+    }
+
+    /** The label, with {@code barcode} (or nothing when null or blank) in Code 128 at the bottom. */
+    public static void write(List<String> lines, String barcode, Path pdf) throws IOException {
         StringBuilder content = new StringBuilder();
+        if (barcode != null && !barcode.isBlank()) {
+            bars(content, barcode.trim());
+        }
         content.append("BT /F1 11 Tf 14 TL ").append(40).append(' ').append(SIZE - 60).append(" Td\n");
         for (String line : lines) {
             content.append('(').append(escape(line)).append(") Tj T*\n");
@@ -33,10 +41,11 @@ public final class LabelPdf {
         objects.add("<< /Type /Catalog /Pages 2 0 R >>");
         objects.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
         objects.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + SIZE + " " + SIZE + "] "
-                + "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>");
+                + "/Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>");
         objects.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
         objects.add("<< /Length " + stream.getBytes(StandardCharsets.US_ASCII).length + " >>\nstream\n" + stream
                 + "endstream");
+        objects.add("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(out, "%PDF-1.4\n");
         List<Integer> offsets = new ArrayList<>();
@@ -51,6 +60,23 @@ public final class LabelPdf {
                 .append(xref).append("\n%%EOF\n");
         write(out, x.toString());
         Files.write(pdf, out.toByteArray());
+    }
+
+    /** Code 128 bars as filled rectangles, 0.5 pt per module, the value in Courier under them. */
+    private static void bars(StringBuilder content, String value) {
+        boolean[] modules = Code128.modules(value);
+        double module = Math.min(0.75, SIZE * 0.6 / (modules.length + 2 * Code128.QUIET_ZONE));
+        double x0 = (SIZE - modules.length * module) / 2;
+        int y0 = 45;
+        content.append("0 g\n");
+        for (int i = 0; i < modules.length; i++) {
+            if (modules[i]) {
+                content.append(String.format(java.util.Locale.ROOT, "%.3f %d %.3f 28 re f\n", x0 + i * module, y0,
+                        module));
+            }
+        }
+        content.append("BT /F2 8 Tf ").append(String.format(java.util.Locale.ROOT, "%.1f", SIZE / 2.0 - value.length() * 2.4))
+                .append(" 35 Td (").append(escape(value)).append(") Tj ET\n");
     }
 
     private static void write(ByteArrayOutputStream out, String s) {

@@ -105,7 +105,9 @@ public class MediaCreationNService implements NService {
         String splitting = ds.getString(Tag.AllowMediaSplitting, "YES").trim();
         MediaOrder order = new MediaOrder(List.of(), instances, profiles.iterator().next(),
                 settings.get(OUTPUT_SETTING).orElse("iso"), 1, ds.getString(Tag.LabelText, null),
-                ds.getString(Tag.StorageMediaFileSetID, null), !splitting.equals("NO"));
+                ds.getString(Tag.StorageMediaFileSetID, null), !splitting.equals("NO"),
+                ds.getString(Tag.BarcodeValue, null),
+                ds.getString(Tag.IncludeDisplayApplication, "NO").trim().equals("YES"));
         try {
             String uid = rq.sopInstanceUid();
             if (uid != null && media.exists(uid)) {

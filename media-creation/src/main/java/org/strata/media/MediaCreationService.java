@@ -181,6 +181,12 @@ public class MediaCreationService {
         if (order.label() != null && order.label().length() > 1024) {
             throw new MediaRequestRefused("label is limited to 1024 characters");
         }
+        if (order.barcode() != null && !order.barcode().isEmpty() && !Code128.encodable(order.barcode())) {
+            throw new MediaRequestRefused("Barcode Value: 1-80 printable ASCII characters (printed in Code 128)");
+        }
+        if (order.includeViewer()) {
+            MediaViewer.configured(settings::get);
+        }
         if (order.fileSetId() != null && !order.fileSetId().isEmpty()) {
             try {
                 DicomDirWriter.Header.of(order.fileSetId());

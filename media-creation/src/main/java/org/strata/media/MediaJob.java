@@ -1,7 +1,6 @@
 package org.strata.media;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import org.strata.dicom.media.ApplicationProfile;
 import org.strata.dicom.media.FileSet;
-import org.strata.dicom.media.FileSetBuilder;
 import org.strata.dicom.media.SplitPlanner;
 import org.strata.ejb.media.ExecutionStatus;
 import org.strata.ejb.media.MediaOrder;
@@ -37,7 +35,8 @@ final class MediaJob implements Runnable {
 
     /** Collaborators of a job. */
     record Context(MediaRequests requests, MediaSources sources, StorageProvider storage,
-                   java.util.function.Function<String, java.util.Optional<String>> settings) {
+                   java.util.function.Function<String, java.util.Optional<String>> settings,
+                   java.util.concurrent.Executor pool) {
     }
 
     /** Stops the job: the request was cancelled (and deleted) meanwhile. */
@@ -61,12 +60,14 @@ final class MediaJob implements Runnable {
     private final String id;
     private final Context ctx;
     private final BooleanSupplier cancelled;
+    private final BooleanSupplier stopping;
     private final MediaWorkspace ws;
 
-    MediaJob(String id, Context ctx, BooleanSupplier cancelled) {
+    MediaJob(String id, Context ctx, BooleanSupplier cancelled, BooleanSupplier stopping) {
         this.id = id;
         this.ctx = ctx;
         this.cancelled = cancelled;
+        this.stopping = stopping;
         this.ws = MediaWorkspace.of(id);
     }
 
@@ -77,16 +78,23 @@ final class MediaJob implements Runnable {
             create(request.order());
             LOG.info(() -> "media request " + id + ": done");
         } catch (Cancelled e) {
+            if (stopping.getAsBoolean()) {
+                LOG.info(() -> "media request " + id + ": stopped with the server, resumed at the next start");
+                return;
+            }
             LOG.info(() -> "media request " + id + ": cancelled");
             deleteWorkspace();
         } catch (Failed e) {
             LOG.warning(() -> "media request " + id + ": FAILURE " + e.info + ": " + e.getMessage());
             ctx.requests().fail(id, e.info, e.getMessage(), e.failedUids);
-            deleteStaging();
         } catch (IOException | RuntimeException e) {
+            if (stopping.getAsBoolean()) {
+                // the server is going down under the job: it stays CREATING and starts over at the next start
+                LOG.info(() -> "media request " + id + ": interrupted by the shutdown (" + e + "), resumed at the next start");
+                return;
+            }
             LOG.warning(() -> "media request " + id + ": FAILURE PROC_FAILURE: " + e);
             ctx.requests().fail(id, "PROC_FAILURE", String.valueOf(e.getMessage()), List.of());
-            deleteStaging();
         } catch (InterruptedException e) {
             // server shutting down: the request stays CREATING and is resumed at the next start
             Thread.currentThread().interrupt();
@@ -109,72 +117,70 @@ final class MediaJob implements Runnable {
         }
         check(ctx.requests().status(id, ExecutionStatus.CREATING, "NORMAL", null));
         deleteWorkspace(); // a resumed job starts over
-        List<Path> staged = stage(profile, resolution.sources());
-        List<FileSet> pieces = writeFileSets(profile, order, staged);
-        deleteStaging();
+        List<FileSet> pieces = writePieces(profile, order, resolution.sources());
         for (int n = 1; n <= pieces.size(); n++) {
             finish(profile, output, order, pieces.get(n - 1), n, pieces.size());
         }
         ctx.requests().done(id, pieces.size());
     }
 
-    /** Copies (or transcodes) every instance into the staging folder, counting progress. */
-    private List<Path> stage(ApplicationProfile profile, List<MediaSource> sources)
+    /**
+     * Writes every instance straight into its piece's file-set (no staging copy), decoding and
+     * transcoding on the shared bounded pool, counting progress.
+     */
+    private List<FileSet> writePieces(ApplicationProfile profile, MediaOrder order, List<MediaSource> sources)
             throws Cancelled, Failed, IOException {
-        Files.createDirectories(ws.staging());
-        InstanceStager stager = new InstanceStager(profile);
-        List<String> unconvertible = sources.stream().filter(s -> stager.target(s.transferSyntaxUid()).isEmpty())
-                .map(MediaSource::sopInstanceUid).toList();
+        PieceComposer composer = new PieceComposer(ctx.storage(), profile, ctx.pool(),
+                () -> cancelled.getAsBoolean() || stopping.getAsBoolean());
+        List<String> unconvertible = composer.unconvertible(sources);
         if (!unconvertible.isEmpty()) {
             throw new Failed("INST_AP_CONFLICT", unconvertible.size() + " instance(s) in a transfer syntax "
                     + profile.id() + " cannot hold (converted without loss)", unconvertible);
         }
-        List<Path> staged = new ArrayList<>(sources.size());
-        List<String> failed = new ArrayList<>();
-        long lastReport = 0;
-        for (int i = 0; i < sources.size(); i++) {
-            if (cancelled.getAsBoolean()) {
-                throw new Cancelled();
-            }
-            MediaSource s = sources.get(i);
-            Path target = ws.staging().resolve(String.format("%08d.dcm", i));
-            try (InputStream in = ctx.storage().read(s.objectId())) {
-                stager.stage(in, s.transferSyntaxUid(), target);
-                staged.add(target);
-            } catch (IOException | RuntimeException e) {
-                LOG.warning(() -> "media request " + id + ": instance " + s.sopInstanceUid() + " not written: " + e);
-                failed.add(s.sopInstanceUid());
-            }
-            long now = System.nanoTime();
-            if (i + 1 == sources.size() || now - lastReport > 500_000_000L) {
-                lastReport = now;
-                check(ctx.requests().progress(id, sources.size(), i + 1 - failed.size()));
-            }
-        }
-        if (!failed.isEmpty()) {
-            throw new Failed("PROC_FAILURE", failed.size() + " instance(s) could not be read or converted", failed);
-        }
-        return staged;
-    }
-
-    private List<FileSet> writeFileSets(ApplicationProfile profile, MediaOrder order, List<Path> staged)
-            throws Failed, IOException {
+        List<PieceComposer.Planned> planned = composer.plan(sources);
         long capacity = ctx.settings().apply(CAPACITY_SETTING).map(v -> Long.parseLong(v.trim()))
                 .orElse(MediaCapacity.of(profile));
+        if (order.includeViewer()) {
+            capacity -= MediaViewer.configured(ctx.settings()).bytes();
+        }
         String fileSetId = order.fileSetId() == null || order.fileSetId().isBlank() ? defaultFileSetId(id)
                 : order.fileSetId();
-        List<FileSet> sets;
+        Progress progress = new Progress(sources.size());
+        PieceComposer.Outcome outcome;
         try {
-            sets = FileSetBuilder.forProfile(profile).fileSetId(fileSetId).add(staged)
-                    .writePieces(ws.pieces(), capacity);
+            outcome = composer.write(planned, ws.pieces(), fileSetId, capacity, progress::written);
         } catch (SplitPlanner.SeriesTooLargeException e) {
             throw new Failed("SET_OVERSIZED", e.getMessage(), List.of());
         }
-        if (sets.size() > 1 && !order.allowSplitting()) {
-            throw new Failed("SET_OVERSIZED", "the instances need " + sets.size()
+        check(!cancelled.getAsBoolean());
+        if (!outcome.failedUids().isEmpty()) {
+            throw new Failed("PROC_FAILURE", outcome.failedUids().size() + " instance(s) could not be read or converted",
+                    outcome.failedUids());
+        }
+        check(ctx.requests().progress(id, sources.size(), sources.size()));
+        if (outcome.pieces().size() > 1 && !order.allowSplitting()) {
+            throw new Failed("SET_OVERSIZED", "the instances need " + outcome.pieces().size()
                     + " pieces of media and splitting is not allowed", List.of());
         }
-        return sets;
+        return outcome.pieces();
+    }
+
+    /** Instances written so far, recorded at most twice a second (from the pool's threads). */
+    private final class Progress {
+        private final int total;
+        private long lastReport;
+
+        Progress(int total) {
+            this.total = total;
+        }
+
+        synchronized void written(int n) {
+            long now = System.nanoTime();
+            if (now - lastReport > 500_000_000L && n < total) {
+                lastReport = now;
+                ctx.requests().progress(id, total, n);
+            }
+        }
     }
 
     /** Extras, label and output of piece {@code n}. */
@@ -183,8 +189,11 @@ final class MediaJob implements Runnable {
         if (cancelled.getAsBoolean()) {
             throw new Cancelled();
         }
-        PieceExtras.Written extras = PieceExtras.write(fs, profile, n, total, order.label(), ws.label(n, "PNG"),
-                ws.label(n, "PDF"));
+        if (order.includeViewer()) {
+            MediaViewer.configured(ctx.settings()).copyInto(fs.root());
+        }
+        PieceExtras.Written extras = PieceExtras.write(fs, profile, n, total, order.label(), order.barcode(),
+                ws.label(n, "PNG"), ws.label(n, "PDF"));
         String fileSetId = extras.fileSetId();
         Path label = extras.labelPng();
         int isoLevel = profile == ApplicationProfile.STD_GEN_CD ? 1 : 3;
@@ -235,17 +244,9 @@ final class MediaJob implements Runnable {
         return String.format("STRATA%08X_%d", requestUid.hashCode(), n);
     }
 
-    private static void check(boolean stillThere) throws Cancelled {
-        if (!stillThere) {
+    private void check(boolean stillThere) throws Cancelled {
+        if (!stillThere || stopping.getAsBoolean()) {
             throw new Cancelled();
-        }
-    }
-
-    private void deleteStaging() {
-        try {
-            MediaWorkspace.delete(ws.staging());
-        } catch (IOException e) {
-            LOG.warning(() -> "media request " + id + ": cannot remove " + ws.staging() + ": " + e.getMessage());
         }
     }
 

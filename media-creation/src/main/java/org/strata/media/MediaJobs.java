@@ -1,6 +1,7 @@
 package org.strata.media;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -10,9 +11,12 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import org.strata.ejb.config.SettingsService;
 import org.strata.ejb.media.MediaRequests;
@@ -34,6 +38,15 @@ public class MediaJobs {
     @Resource
     ManagedExecutorService executor;
 
+    /** Threads of the pool that decodes and writes instances for every job (bounded: one per core by default). */
+    @Resource
+    ManagedThreadFactory threads;
+
+    /** Settings: threads writing instances onto media, shared by all jobs. */
+    static final String THREADS_SETTING = "media.threads";
+
+    private ExecutorService pool;
+
     @EJB
     MediaRequests requests;
 
@@ -48,8 +61,13 @@ public class MediaJobs {
 
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
 
+    private volatile boolean stopping;
+
     @PostConstruct
     void resume() {
+        int n = settings.get(THREADS_SETTING).map(v -> Integer.parseInt(v.trim()))
+                .orElse(Runtime.getRuntime().availableProcessors());
+        pool = Executors.newFixedThreadPool(Math.max(1, n), threads);
         List<String> unfinished = requests.unfinished();
         if (!unfinished.isEmpty()) {
             LOG.info("resuming " + unfinished.size() + " unfinished media request(s)");
@@ -57,9 +75,16 @@ public class MediaJobs {
         unfinished.forEach(this::start);
     }
 
+    /** Jobs running now stop where they are and stay PENDING or CREATING: resumed at the next start. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        pool.shutdown();
+    }
+
     public void start(String requestUid) {
-        MediaJob.Context ctx = new MediaJob.Context(requests, sources, storage.provider(), settings::get);
-        executor.execute(new MediaJob(requestUid, ctx, () -> cancelled.contains(requestUid)));
+        MediaJob.Context ctx = new MediaJob.Context(requests, sources, storage.provider(), settings::get, pool);
+        executor.execute(new MediaJob(requestUid, ctx, () -> cancelled.contains(requestUid), () -> stopping));
     }
 
     /** Asks a running job to stop at its next instance or piece. */

@@ -7,18 +7,14 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The folders of one request under {@code strata.data.dir/media/<request UID>}: staged instances,
- * the file-set of each piece, the images (ISO/ZIP) and the labels.
+ * The folders of one request under {@code strata.data.dir/media/<request UID>}: the file-set of
+ * each piece, the images (ISO/ZIP) and the labels.
  */
 public record MediaWorkspace(Path root) {
 
     public static MediaWorkspace of(String requestUid) {
         return new MediaWorkspace(Path.of(System.getProperty("strata.data.dir", "strata-data"), "media", requestUid)
                 .toAbsolutePath());
-    }
-
-    public Path staging() {
-        return root.resolve("staging");
     }
 
     /** Parent of the pieces' folders {@code PIECE001} … */

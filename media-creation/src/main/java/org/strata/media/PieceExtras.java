@@ -24,6 +24,12 @@ public final class PieceExtras {
 
     public static Written write(FileSet fs, ApplicationProfile profile, int piece, int pieces, String labelText,
                                 Path labelPng, Path labelPdf) throws IOException {
+        return write(fs, profile, piece, pieces, labelText, null, labelPng, labelPdf);
+    }
+
+    /** As above, with the Barcode Value (2200,0005) drawn on the label in Code 128 ({@code null}: none). */
+    public static Written write(FileSet fs, ApplicationProfile profile, int piece, int pieces, String labelText,
+                                String barcode, Path labelPng, Path labelPdf) throws IOException {
         String fileSetId = DicomDirReader.read(fs.dicomdir()).fileSetId();
         DiscContents contents = DiscContents.of(fs, fileSetId, piece, pieces);
         Map<String, String> thumbnails = Thumbnails.write(contents, fs.root());
@@ -32,8 +38,8 @@ public final class PieceExtras {
         Files.createDirectories(labelPng.getParent());
         Files.createDirectories(labelPdf.getParent());
         List<String> lines = LabelLines.of(contents, labelText, null);
-        LabelImage.write(lines, labelPng);
-        LabelPdf.write(lines, labelPdf);
+        LabelImage.write(lines, barcode, labelPng);
+        LabelPdf.write(lines, barcode, labelPdf);
         return new Written(fileSetId, labelPng, labelPdf);
     }
 }

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipFile;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,11 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.strata.dicom.core.UID;
 import org.strata.dicom.media.ApplicationProfile;
 import org.strata.dicom.media.FileSet;
-import org.strata.dicom.media.FileSetBuilder;
+import org.strata.ejb.media.MediaSource;
+import org.strata.hsm.spi.StorageProvider;
 
 /**
  * One piece written as the media job writes it, from pydicom's test files (Debian python3-pydicom):
- * staging (transcoding), file-set, extras, label, ISO through xorriso and ZIP.
+ * read from a (read-only) tier, transcoded straight into the file-set on a pool, extras, label
+ * with its Code 128 barcode, ISO through xorriso and ZIP.
  */
 class PieceWritingTest {
 
@@ -40,23 +46,79 @@ class PieceWritingTest {
 
     @BeforeAll
     static void writeOnePiece() throws IOException {
-        InstanceStager stager = new InstanceStager(ApplicationProfile.STD_GEN_CD);
-        List<Path> staged = new ArrayList<>();
-        Files.createDirectories(work.resolve("staging"));
+        List<MediaSource> sources = new ArrayList<>();
         for (String name : SOURCES) {
-            Path target = work.resolve("staging").resolve(name);
-            String stored = org.strata.dicom.core.io.Part10Reader.read(FILES.resolve(name),
-                    org.strata.dicom.core.io.ReadOptions.builder().stopBeforePixelData().build()).fileMeta()
-                    .getString(org.strata.dicom.core.Tag.TransferSyntaxUID, "").trim();
-            try (InputStream in = Files.newInputStream(FILES.resolve(name))) {
-                assertEquals(UID.ExplicitVRLittleEndian, stager.stage(in, stored, target), name);
-            }
-            staged.add(target);
+            var head = org.strata.dicom.media.Part10Head.read(FILES.resolve(name));
+            sources.add(new MediaSource("", head.sopClassUid(), head.sopInstanceUid(), head.transferSyntaxUid(), name,
+                    Files.size(FILES.resolve(name))));
         }
-        fileSet = FileSetBuilder.forProfile(ApplicationProfile.STD_GEN_CD).fileSetId("TEST_SET").add(staged)
-                .write(work.resolve("piece"));
-        extras = PieceExtras.write(fileSet, ApplicationProfile.STD_GEN_CD, 1, 2, "Referral Dr X",
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            PieceComposer composer = new PieceComposer(new TestFiles(), ApplicationProfile.STD_GEN_CD, pool, () -> false);
+            assertEquals(List.of(), composer.unconvertible(sources));
+            List<PieceComposer.Planned> planned = composer.plan(sources);
+            AtomicInteger written = new AtomicInteger();
+            PieceComposer.Outcome outcome = composer.write(planned, work.resolve("pieces"), "TEST_SET", 700L << 20,
+                    n -> written.accumulateAndGet(n, Math::max));
+            assertEquals(List.of(), outcome.failedUids());
+            assertEquals(1, outcome.pieces().size());
+            assertEquals(SOURCES.size(), written.get());
+            fileSet = outcome.pieces().get(0);
+        } finally {
+            pool.shutdown();
+        }
+        extras = PieceExtras.write(fileSet, ApplicationProfile.STD_GEN_CD, 1, 2, "Referral Dr X", "ACC-2026/42",
                 work.resolve("labels/L.PNG"), work.resolve("labels/L.PDF"));
+    }
+
+    /** The online tier of the test: pydicom's files, the object id being the file name. */
+    static final class TestFiles implements StorageProvider {
+        @Override
+        public String scheme() {
+            return "file";
+        }
+
+        @Override
+        public URI location() {
+            return FILES.toUri();
+        }
+
+        @Override
+        public PendingWrite create(String id) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public InputStream read(String id) throws IOException {
+            return Files.newInputStream(FILES.resolve(id));
+        }
+
+        @Override
+        public InputStream readRange(String id, long offset, long length) {
+            throw new UnsupportedOperationException("not used");
+        }
+
+        @Override
+        public boolean exists(String id) {
+            return Files.exists(FILES.resolve(id));
+        }
+
+        @Override
+        public void delete(String id) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public long usableSpace() {
+            return 0;
+        }
+    }
+
+    @Test
+    void theSizesPlannedBoundWhatIsWritten() throws IOException {
+        for (FileSet.Entry e : fileSet.entries()) {
+            assertTrue(Files.size(e.fileId().resolve(fileSet.root())) < 2 << 20, e.fileId().toString());
+        }
     }
 
     @Test
@@ -97,10 +159,23 @@ class PieceWritingTest {
         int startxref = Integer.parseInt(text.substring(text.lastIndexOf("startxref\n") + 10, text.lastIndexOf("\n%%EOF")));
         assertTrue(text.startsWith("xref", startxref), "startxref points at the xref table");
         String[] xref = text.substring(startxref).split("\n");
-        for (int obj = 1; obj <= 5; obj++) {
+        assertTrue(text.contains("re f") && text.contains("(ACC-2026/42) Tj"), "barcode bars and value");
+        for (int obj = 1; obj <= 6; obj++) {
             int offset = Integer.parseInt(xref[2 + obj].substring(0, 10));
             assertTrue(text.startsWith(obj + " 0 obj", offset), "object " + obj + " at its xref offset");
         }
+    }
+
+    /** zbarimg (Debian zbar-tools), an independent decoder, reads the Code 128 barcode off the label. */
+    @Test
+    void theBarcodeOnTheLabelDecodesToTheBarcodeValue() throws Exception {
+        // stderr only carries zbar's D-Bus notice on machines without a system bus
+        Process p = new ProcessBuilder("zbarimg", "--raw", "-q", extras.labelPng().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String decoded = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), decoded);
+        assertEquals("ACC-2026/42", decoded.strip());
     }
 
     @Test

@@ -65,6 +65,14 @@ public class MediaRequest {
     @Column(name = "allow_splitting", nullable = false)
     private boolean allowSplitting = true;
 
+    /** Barcode Value (2200,0005), printed on the label in Code 128. */
+    @Column(name = "barcode", length = 80)
+    private String barcode;
+
+    /** Include Display Application (2200,0009): the viewer folder goes on every piece. */
+    @Column(name = "include_viewer")
+    private Boolean includeViewer;
+
     /** Requested Study Instance UIDs, one a line. */
     @Lob
     @Column(name = "study_uids")
@@ -107,6 +115,8 @@ public class MediaRequest {
         this.labelText = order.label();
         this.fileSetId = order.fileSetId();
         this.allowSplitting = order.allowSplitting();
+        this.barcode = order.barcode();
+        this.includeViewer = order.includeViewer();
         this.studyUids = String.join("\n", order.studies());
         this.instanceUids = String.join("\n", order.instances());
         this.createdAt = now;
@@ -116,7 +126,7 @@ public class MediaRequest {
     /** The order as requested. */
     public MediaOrder order() {
         return new MediaOrder(lines(studyUids), lines(instanceUids), profile, output, copies, labelText, fileSetId,
-                allowSplitting);
+                allowSplitting, barcode, Boolean.TRUE.equals(includeViewer));
     }
 
     static List<String> lines(String text) {

@@ -29,7 +29,8 @@ public class MediaResource {
 
     /** POST body. */
     public record MediaBody(List<String> studies, List<String> instances, String profile, String output,
-                            Integer copies, String label, String fileSetId, Boolean allowSplitting) {
+                            Integer copies, String label, String fileSetId, Boolean allowSplitting,
+                            String barcode, Boolean viewer) {
     }
 
     public record IdJson(String id) {
@@ -52,12 +53,13 @@ public class MediaResource {
     public Response create(MediaBody body) {
         if (body == null) {
             throw new IllegalArgumentException("body must be {\"studies\": [...] | \"instances\": [...], "
-                    + "\"profile\": \"STD-GEN-CD\", \"output\": \"iso|zip|folder|burner\", \"copies\": 1, \"label\": \"...\"}");
+                    + "\"profile\": \"STD-GEN-CD\", \"output\": \"iso|zip|folder|burner\", \"copies\": 1, \"label\": \"...\", "
+                    + "\"barcode\": \"...\", \"viewer\": true}");
         }
         MediaOrder order = new MediaOrder(body.studies(), body.instances(),
                 Objects.requireNonNullElse(body.profile(), "STD-GEN-CD"), Objects.requireNonNullElse(body.output(), "iso"),
                 Objects.requireNonNullElse(body.copies(), 1), body.label(), body.fileSetId(),
-                !Boolean.FALSE.equals(body.allowSplitting()));
+                !Boolean.FALSE.equals(body.allowSplitting()), body.barcode(), Boolean.TRUE.equals(body.viewer()));
         String id = media.createAndInitiate(order);
         return Response.status(Response.Status.CREATED).entity(new IdJson(id)).build();
     }

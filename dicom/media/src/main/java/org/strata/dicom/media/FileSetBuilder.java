@@ -1,14 +1,11 @@
 package org.strata.dicom.media;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import org.strata.dicom.core.Attributes;
 import org.strata.dicom.core.Tag;
@@ -112,13 +109,15 @@ public final class FileSetBuilder {
     /** Bytes reserved per instance for its share of the DICOMDIR when planning pieces. */
     public static final long RECORD_ALLOWANCE = 2048;
 
-    private static String pieceId(String base, int n) {
+    /** The File-set ID of piece {@code n} of several: {@code base} cut to fit, then {@code _n}. */
+    public static String pieceId(String base, int n) {
         String suffix = "_" + n;
         String stem = base.isEmpty() ? "PIECE" : base;
         return stem.substring(0, Math.min(stem.length(), 16 - suffix.length())) + suffix;
     }
 
-    private static long folderSize(Path root) throws IOException {
+    /** Bytes of the regular files below {@code root}. */
+    public static long folderSize(Path root) throws IOException {
         try (var walk = Files.walk(root)) {
             long total = 0;
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
@@ -129,16 +128,7 @@ public final class FileSetBuilder {
     }
 
     private FileSet write(Path root, String fileSetId, List<Path> sources) throws IOException {
-        Files.createDirectories(root);
-        Path dicomdir = root.resolve("DICOMDIR");
-        if (Files.exists(dicomdir)) {
-            throw new FileAlreadyExistsException(dicomdir.toString(), null, "a file-set already exists there");
-        }
-        FileIdGenerator ids = new FileIdGenerator();
-        DirectoryTreeBuilder tree = new DirectoryTreeBuilder();
-        List<FileSet.Entry> entries = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        List<FileSetComposer.Member<Path>> members = new ArrayList<>();
         for (Path source : sources) {
             DicomFile header = Part10Reader.read(source, HEADER_ONLY);
             String tsUid = header.fileMeta().getString(Tag.TransferSyntaxUID, "").trim();
@@ -146,23 +136,15 @@ public final class FileSetBuilder {
                 // PS3.10 7.1: a file in a file-set has File Meta Information
                 throw new UnsupportedTransferSyntaxException(source, tsUid, "not a Part 10 file (no File Meta Information)");
             }
-            Attributes ds = header.dataset();
-            String iuid = ds.getString(Tag.SOPInstanceUID, "").trim();
-            if (!seen.add(iuid)) {
-                notes.add(source + ": duplicate SOP Instance UID " + iuid + ", skipped");
-                continue;
-            }
-            FileId fileId = ids.next(DirectoryTreeBuilder.patientKey(ds), ds.getString(Tag.StudyInstanceUID, ""),
-                    ds.getString(Tag.SeriesInstanceUID, ""), iuid);
-            Path target = fileId.resolve(root);
-            Files.createDirectories(target.getParent());
-            String writtenTs = store(source, tsUid, target);
-            tree.add(ds, fileId, writtenTs);
-            entries.add(new FileSet.Entry(source, fileId, writtenTs));
+            members.add(new FileSetComposer.Member<>(source, header.dataset(), target -> store(source, tsUid, target)));
         }
-        notes.addAll(tree.notes());
-        DicomDirWriter.write(dicomdir, DicomDirWriter.Header.of(fileSetId), tree.roots());
-        return new FileSet(root, dicomdir, profile, List.copyOf(entries), List.copyOf(notes));
+        FileSetComposer.Result<Path> result = FileSetComposer.compose(root, fileSetId, profile, members, Runnable::run,
+                n -> { });
+        if (!result.failures().isEmpty()) {
+            Exception first = result.failures().get(0).error();
+            throw first instanceof IOException io ? io : new IOException(first);
+        }
+        return result.fileSet();
     }
 
     private String store(Path source, String tsUid, Path target) throws IOException {

@@ -1,7 +1,6 @@
 package org.strata.dicom.tools.net;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +16,13 @@ import org.strata.dicom.net.dimse.DimseRsp;
 import org.strata.dicom.net.dimse.Status;
 import org.strata.dicom.net.service.Part10Source;
 import org.strata.dicom.tools.Command;
-import org.strata.dicom.tools.media.ImportPlan;
-import org.strata.dicom.tools.media.IsoExtract;
-import org.strata.dicom.tools.media.SafeUnzip;
+import org.strata.dicom.media.ImportPlan;
+import org.strata.dicom.media.MediaInput;
 
 /**
  * {@code import -c AET@HOST:PORT PATH}: a standalone File-Set Reader (PS3.11 FSR) that sends a
  * medium's instances to a storage SCP. PATH is a folder, a DICOMDIR, an ISO 9660 image (extracted
- * with xorriso) or a ZIP (unpacked safely). Every referenced file must exist and match its record;
+ * with xorriso), a ZIP (unpacked safely) or a dcm4chee 2.x TAR volume (each file checked against its MD5SUM). Every referenced file must exist and match its record;
  * each problem is reported per file and the rest imported. Prints imported / duplicate / failed.
  */
 public final class ImportCommand implements Command {
@@ -56,23 +54,16 @@ public final class ImportCommand implements Command {
         List<String> errors = new ArrayList<>();
         Path temp = null;
         try {
-            Path root;
-            if (Files.isDirectory(input)) {
-                root = input;
-            } else if (input.getFileName().toString().toUpperCase(java.util.Locale.ROOT).startsWith("DICOMDIR")) {
-                root = input.toAbsolutePath().getParent();
-            } else if (isZip(input)) {
+            MediaInput opened;
+            try {
                 temp = Files.createTempDirectory("strata-import");
-                errors.addAll(SafeUnzip.extract(input, temp, maxBytes));
-                root = temp;
-            } else if (Files.isRegularFile(input) && IsoExtract.isIso(input)) {
-                temp = Files.createTempDirectory("strata-import");
-                IsoExtract.extract(input, temp);
-                root = temp;
-            } else {
-                err.println("import: " + input + " is not a folder, DICOMDIR, ISO 9660 image or ZIP");
+                opened = MediaInput.open(input, temp, maxBytes);
+            } catch (MediaInput.UnknownInputException | java.nio.file.NoSuchFileException e) {
+                err.println("import: " + input + " is not a folder, DICOMDIR, ISO 9660 image, ZIP or TAR volume");
                 return 1;
             }
+            errors.addAll(opened.errors());
+            Path root = opened.root();
             ImportPlan plan = ImportPlan.of(root);
             errors.addAll(plan.errors());
             return send(scu, root, plan, errors, out, err);
@@ -138,16 +129,6 @@ public final class ImportCommand implements Command {
         out.printf("imported %d, duplicate %d, failed %d (%s)%n", imported.get(), duplicate.get(), failed.get(),
                 plan.fromDicomdir() ? "from DICOMDIR" : "folder walked");
         return failed.get() == 0 ? 0 : 1;
-    }
-
-    private static boolean isZip(Path p) throws IOException {
-        if (!Files.isRegularFile(p)) {
-            return false;
-        }
-        try (InputStream in = Files.newInputStream(p)) {
-            byte[] h = in.readNBytes(4);
-            return h.length == 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4;
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

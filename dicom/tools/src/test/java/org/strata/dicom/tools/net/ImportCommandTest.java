@@ -158,7 +158,7 @@ class ImportCommandTest {
         }
         Peers.Result r = Peers.strata("import", "-c", called, fake.toString());
         assertEquals(1, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("is not a folder, DICOMDIR, ISO 9660 image or ZIP"), r.toString());
+        assertTrue(r.err().contains("is not a folder, DICOMDIR, ISO 9660 image, ZIP or TAR volume"), r.toString());
     }
 
     private static int indexOf(byte[] data, byte[] pattern) {

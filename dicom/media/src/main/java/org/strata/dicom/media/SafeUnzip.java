@@ -1,4 +1,4 @@
-package org.strata.dicom.tools.media;
+package org.strata.dicom.media;
 
 import java.io.IOException;
 import java.io.InputStream;

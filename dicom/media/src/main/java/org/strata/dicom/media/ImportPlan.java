@@ -1,4 +1,4 @@
-package org.strata.dicom.tools.media;
+package org.strata.dicom.media;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.strata.dicom.media.FileSetReader;
 
 /**
  * What a File-Set Reader imports from a folder (PS3.10 8, PS3.11 FSR role): the files its DICOMDIR
