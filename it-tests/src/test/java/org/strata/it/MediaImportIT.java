@@ -103,6 +103,9 @@ class MediaImportIT {
             Dcmtk.Result stored = Dcmtk.run("storescu", "-aec", "STRATA", "127.0.0.1", secondPort, "+sd",
                     corpus.toString());
             assertEquals(0, stored.exitCode(), stored.output());
+            // the job holds after 100 instances until the server stops: caught in CREATING however fast the machine
+            assertEquals(200, secondAdmin.putJson("/strata/api/settings/media.test.hold-after", "{\"value\":\"100\"}")
+                    .statusCode());
             var created = secondAdmin.postJson("/strata/api/media",
                     "{\"studies\":[\"" + bigStudy + "\"],\"profile\":\"STD-GEN-CD\",\"output\":\"iso\"}");
             assertEquals(201, created.statusCode(), created.body());

@@ -57,6 +57,9 @@ final class MediaJob implements Runnable {
         }
     }
 
+    /** Tests only: the number of written instances after which the job waits for the shutdown. */
+    static final String HOLD_SETTING = "media.test.hold-after";
+
     private final String id;
     private final Context ctx;
     private final BooleanSupplier cancelled;
@@ -145,7 +148,8 @@ final class MediaJob implements Runnable {
         }
         String fileSetId = order.fileSetId() == null || order.fileSetId().isBlank() ? defaultFileSetId(id)
                 : order.fileSetId();
-        Progress progress = new Progress(sources.size());
+        Progress progress = new Progress(sources.size(),
+                ctx.settings().apply(HOLD_SETTING).map(v -> Integer.parseInt(v.trim())).orElse(-1));
         PieceComposer.Outcome outcome;
         try {
             outcome = composer.write(planned, ws.pieces(), fileSetId, capacity, progress::written);
@@ -165,16 +169,38 @@ final class MediaJob implements Runnable {
         return outcome.pieces();
     }
 
-    /** Instances written so far, recorded at most twice a second (from the pool's threads). */
+    /**
+     * Instances written so far, recorded at most twice a second (from the pool's threads). With
+     * {@link #HOLD_SETTING} set (tests only), the writers stop once that many instances are written
+     * and wait for the shutdown: a restart test can then stop the server while the request is
+     * certainly CREATING, however fast the machine.
+     */
     private final class Progress {
         private final int total;
+        private final int holdAfter;
         private long lastReport;
 
-        Progress(int total) {
+        Progress(int total, int holdAfter) {
             this.total = total;
+            this.holdAfter = holdAfter;
         }
 
-        synchronized void written(int n) {
+        void written(int n) {
+            report(n);
+            if (holdAfter >= 0 && n >= holdAfter) {
+                LOG.info(() -> "media request " + id + ": holding after " + n + " instances (" + HOLD_SETTING + ")");
+                while (!stopping.getAsBoolean() && !cancelled.getAsBoolean()) {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+
+        private synchronized void report(int n) {
             long now = System.nanoTime();
             if (now - lastReport > 500_000_000L && n < total) {
                 lastReport = now;

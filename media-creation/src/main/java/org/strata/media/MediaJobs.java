@@ -13,10 +13,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.strata.ejb.config.SettingsService;
 import org.strata.ejb.media.MediaRequests;
@@ -72,7 +74,10 @@ public class MediaJobs {
         if (!unfinished.isEmpty()) {
             LOG.info("resuming " + unfinished.size() + " unfinished media request(s)");
         }
-        unfinished.forEach(this::start);
+        // a resumed job never holds (MediaJob.HOLD_SETTING): the hold is for the run that is stopped
+        Function<String, Optional<String>> resumedSettings = name -> MediaJob.HOLD_SETTING.equals(name)
+                ? Optional.empty() : settings.get(name);
+        unfinished.forEach(uid -> start(uid, resumedSettings));
     }
 
     /** Jobs running now stop where they are and stay PENDING or CREATING: resumed at the next start. */
@@ -83,7 +88,11 @@ public class MediaJobs {
     }
 
     public void start(String requestUid) {
-        MediaJob.Context ctx = new MediaJob.Context(requests, sources, storage.provider(), settings::get, pool);
+        start(requestUid, settings::get);
+    }
+
+    private void start(String requestUid, Function<String, Optional<String>> settingsView) {
+        MediaJob.Context ctx = new MediaJob.Context(requests, sources, storage.provider(), settingsView, pool);
         executor.execute(new MediaJob(requestUid, ctx, () -> cancelled.contains(requestUid), () -> stopping));
     }
 
