@@ -53,7 +53,7 @@ public class MediaPage implements Serializable {
     public void create() {
         if (Feedback.run("Media request created", () -> media.createAndInitiate(new MediaOrder(
                 studyUid == null || studyUid.isBlank() ? List.of() : List.of(studyUid.strip()), List.of(), profile, output,
-                copies, label == null || label.isBlank() ? null : label, null, true)))) {
+                copies, label == null || label.isBlank() ? null : label, null, true, null, false)))) {
             studyUid = null;
             label = null;
             requests = null;
