@@ -66,6 +66,28 @@ final class JlsBitReader {
         return (int) (buffer >>> count) & ((1 << n) - 1);
     }
 
+    /**
+     * A.5.3 limited-length Golomb code LG(k, glimit) with {@code maxPrefix} = glimit - qbpp - 1:
+     * from the bits already buffered when the whole code is there (the common case), else bit
+     * group by bit group.
+     */
+    int readGolomb(int k, int maxPrefix, int qbpp) {
+        if (count < 32) {
+            fill();
+        }
+        long bits = buffer << (64 - count);
+        int lead = bits == 0 ? 64 : Long.numberOfLeadingZeros(bits);
+        if (lead < maxPrefix && lead + 1 + k <= count) {
+            count -= lead + 1 + k;
+            return (lead << k) | ((int) (buffer >>> count) & ((1 << k) - 1));
+        }
+        int high = readUnary(maxPrefix);
+        if (high < maxPrefix) {
+            return (high << k) | readBits(k);
+        }
+        return readBits(qbpp) + 1;
+    }
+
     /** Counts 0 bits up to and including the next 1 bit, failing beyond {@code max}. */
     int readUnary(int max) {
         int zeros = 0;

@@ -7,8 +7,12 @@ package org.strata.dicom.imageio.jpegls;
  */
 final class JlsContextModel {
 
-    /** Index of the sign-normalised (Q1 >= 0) gradient triple; 5 * 9 * 9 slots, some unused. */
-    static final int REGULAR_CONTEXTS = 5 * 81;
+    /**
+     * Index of the sign-normalised gradient triple (A.3.4: its first non-zero member positive):
+     * 81 Q1 + 9 Q2 + Q3, 0..364. The same sum taken before normalisation has the sign of the first
+     * non-zero member, so its absolute value is the index and its sign the SIGN of A.3.4.
+     */
+    static final int REGULAR_CONTEXTS = 365;
     private static final int MIN_C = -128;
     private static final int MAX_C = 127;
 
@@ -35,7 +39,7 @@ final class JlsContextModel {
     }
 
     static int index(int q1, int q2, int q3) {
-        return q1 * 81 + (q2 + 4) * 9 + (q3 + 4);
+        return q1 * 81 + q2 * 9 + q3;
     }
 
     int correction(int ctx) {
