@@ -28,8 +28,9 @@ trap cleanup EXIT
 
 http=$(bench_free_port); dicom=$(bench_free_port); https=$(bench_free_port); mgmt=$(bench_free_port)
 password=bench-$RANDOM
-(cd "$BENCH_ROOT" && STRATA_ADMIN_PASSWORD=$password ./strata run --data "$out/data" --http-port "$http" \
-  --dicom-port "$dicom" --https-port "$https" --mgmt-port "$mgmt" >"$out/strata.log" 2>&1) &
+# started directly (no subshell): TERM to this PID is what makes ./strata run stop WildFly
+STRATA_ADMIN_PASSWORD=$password "$BENCH_ROOT/strata" run --data "$out/data" --http-port "$http" \
+  --dicom-port "$dicom" --https-port "$https" --mgmt-port "$mgmt" >"$out/strata.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 600); do
   echoscu -aec STRATA 127.0.0.1 "$dicom" >/dev/null 2>&1 && break
