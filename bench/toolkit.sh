@@ -12,7 +12,7 @@
 #   dcmdrle / dcmdjpls / dcmdjpeg (GDCM gdcmconv --raw for JPEG 2000) on the same multi-frame files
 #   (time of the whole command, which also reads the file and writes the result to the page cache).
 #   Targets: >= 1.0x for RLE and JPEG-LS, >= 0.5x for JPEG baseline and JPEG 2000.
-# BENCH_JMH="-f 1 -wi 3 -w 2s -i 5 -r 2s" sets the JMH run. Raw results under target/bench/toolkit/.
+# BENCH_JMH="-f 1 -wi 3 -w 2s -i 5 -r 2s" sets the JMH run; TOOLKIT_ONLY=decode runs issue 9's part only. Raw results under target/bench/toolkit/.
 . "$(dirname "$0")/lib/common.sh"
 out="$BENCH_OUT/toolkit"
 rm -rf "$out"; mkdir -p "$out"
@@ -31,6 +31,7 @@ score() { $py "$BENCH_ROOT/bench/lib/jmh-result.py" "$@"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 # --- issue 3 -------------------------------------------------------------------------------------
+if [ "${TOOLKIT_ONLY:-}" != decode ]; then # TOOLKIT_ONLY=decode: issue 9's decode part alone
 corpus=$(bench_corpus c1k)
 files=$(find "$corpus" -name '*.dcm' | wc -l)
 ct="$out/ct.dcm"
@@ -55,6 +56,8 @@ jmh readwrite "ReadWriteBenchmark" -p "file=$ct"
 rw=$(score "$out/readwrite.json" .readWrite); copy=$(score "$out/readwrite.json" rawCopy)
 rw_mem=$(score "$out/readwrite.json" readWriteInMemory)
 bench_summary "issue 3 read+write of a $(printf '%.2f' "$ct_mb") MB CT: Strata $(awk -v r="$rw" -v m="$ct_mb" 'BEGIN { printf "%.0f", r * m }') MB/s, raw copy $(awk -v r="$copy" -v m="$ct_mb" 'BEGIN { printf "%.0f", r * m }') MB/s: $(awk -v a="$rw" -v b="$copy" 'BEGIN { printf "%.0f", 100 * a / b }') % (target >= 70 %); Pixel Data read into memory instead: $(awk -v r="$rw_mem" -v m="$ct_mb" 'BEGIN { printf "%.0f", r * m }') MB/s"
+
+fi
 
 # --- issue 9 -------------------------------------------------------------------------------------
 frames=${BENCH_FRAMES:-100}

@@ -17,14 +17,13 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.strata.dicom.core.Attributes;
 import org.strata.dicom.core.Tag;
-import org.strata.dicom.imageio.transcode.TranscodeOptions;
-import org.strata.dicom.imageio.transcode.Transcoder;
-import org.strata.dicom.imageio.transcode.TransferSyntaxChooser;
 import org.strata.ejb.ae.RemoteAEConfig;
 import org.strata.ejb.ae.RemoteAEService;
 import org.strata.ejb.hsm.CopyReader;
 import org.strata.ejb.query.InformationModel;
 import org.strata.ejb.query.QueryLevel;
+import org.strata.ejb.transcode.RetrieveTranscoding;
+import org.strata.ejb.transcode.TranscodePlan;
 import org.strata.jca.api.AssociationInfo;
 import org.strata.jca.api.DimseStatus;
 import org.strata.jca.api.RetrieveContext;
@@ -59,6 +58,9 @@ public class RetrieveService {
     @EJB
     CopyReader copies;
 
+    @EJB
+    RetrieveTranscoding transcoding;
+
     public RetrieveOutcome retrieve(AssociationInfo as, RetrieveRequest rq, Attributes identifier,
                                     RetrieveContext context) {
         InformationModel model = InformationModel.ofRetrieve(rq.sopClassUid());
@@ -78,12 +80,13 @@ public class RetrieveService {
             return new RetrieveOutcome(DimseStatus.SUCCESS, 0, 0, 0, List.of());
         }
         Progress progress = new Progress(items.size());
-        try (StoreSubOperations ops = open(context, destination, items)) {
+        TranscodePlan plan = transcoding.planFor(destination.map(RemoteAEConfig::aeTitle).orElse(as.callingAeTitle()));
+        try (StoreSubOperations ops = open(context, destination, items, plan)) {
             for (RetrieveItem item : items) {
                 if (context.cancelled()) {
                     break;
                 }
-                send(as, ops, item, progress);
+                send(as, ops, item, plan, progress);
                 if (!context.pending(progress.remaining(), progress.completed, progress.failedUids.size(),
                         progress.warning)) {
                     break;
@@ -99,28 +102,30 @@ public class RetrieveService {
     }
 
     private static StoreSubOperations open(RetrieveContext context, Optional<RemoteAEConfig> destination,
-                                           List<RetrieveItem> items) throws IOException {
+                                           List<RetrieveItem> items, TranscodePlan plan) throws IOException {
         if (destination.isEmpty()) {
             return context.requestor();
         }
         Map<String, Set<String>> sopClasses = new LinkedHashMap<>();
         items.forEach(i -> sopClasses.computeIfAbsent(i.sopClassUid(), k -> new LinkedHashSet<>()).add(i.transferSyntaxUid()));
         RemoteAEConfig d = destination.get();
-        return context.openDestination(d.aeTitle(), d.host(), d.port(), sopClasses);
+        return context.openDestination(d.aeTitle(), d.host(), d.port(), sopClasses, plan.alternatives());
     }
 
     /**
      * One C-STORE sub-operation: in the stored transfer syntax when the peer accepted it, else
-     * transcoded to the best accepted lossless one (never lossy); none acceptable fails it.
+     * transcoded to the best accepted lossless one (lossy only if the destination is allowed it);
+     * none acceptable fails it, with an Error Comment in the final response.
      */
-    private void send(AssociationInfo as, StoreSubOperations ops, RetrieveItem item, Progress progress) {
+    private void send(AssociationInfo as, StoreSubOperations ops, RetrieveItem item, TranscodePlan plan,
+                      Progress progress) {
         progress.sent++;
         String stored = item.transferSyntaxUid();
-        Optional<String> target = TransferSyntaxChooser.choose(stored, ops.accepted(item.sopClassUid()), false);
+        Optional<String> target = plan.target(stored, ops.accepted(item.sopClassUid()));
         if (target.isEmpty()) {
-            LOG.warning(() -> as.name() + ": " + item.sopInstanceUid() + " not sent: no accepted transfer syntax "
-                    + "for " + item.sopClassUid() + " that " + stored + " converts to without loss");
-            progress.failedUids.add(item.sopInstanceUid());
+            LOG.warning(() -> as.name() + ": " + item.sopInstanceUid() + " not sent: " + plan.noTargetComment()
+                    + " (" + item.sopClassUid() + " stored in " + stored + ")");
+            progress.fail(item.sopInstanceUid(), plan.noTargetComment());
             return;
         }
         String ts = target.get();
@@ -130,8 +135,7 @@ public class RetrieveService {
                     if (ts.equals(stored)) {
                         StoredDataSet.copy(in, out);
                     } else {
-                        new Transcoder(TranscodeOptions.DEFAULT).transcodeDataset(StoredDataSet.skipFileMeta(in),
-                                stored, out, ts);
+                        plan.transcode(StoredDataSet.skipFileMeta(in), stored, out, ts);
                     }
                 }
             });
@@ -140,11 +144,11 @@ public class RetrieveService {
             } else if ((status.code() & 0xF000) == 0xB000) {
                 progress.warning++;
             } else {
-                progress.failedUids.add(item.sopInstanceUid());
+                progress.fail(item.sopInstanceUid(), status.comment());
             }
         } catch (IOException e) {
             LOG.warning(() -> as.name() + ": C-STORE of " + item.sopInstanceUid() + " failed: " + e.getMessage());
-            progress.failedUids.add(item.sopInstanceUid());
+            progress.fail(item.sopInstanceUid(), e.getMessage());
         }
     }
 
@@ -160,6 +164,7 @@ public class RetrieveService {
         int completed;
         int warning;
         final List<String> failedUids = new ArrayList<>();
+        String lastFailure;
 
         Progress(int total) {
             this.total = total;
@@ -167,6 +172,13 @@ public class RetrieveService {
 
         int remaining() {
             return total - sent;
+        }
+
+        void fail(String sopInstanceUid, String comment) {
+            failedUids.add(sopInstanceUid);
+            if (comment != null) {
+                lastFailure = comment;
+            }
         }
 
         void failRemaining(List<RetrieveItem> items) {
@@ -178,8 +190,9 @@ public class RetrieveService {
             DimseStatus status = failure;
             if (status == null) {
                 status = failedUids.isEmpty() && warning == 0 ? DimseStatus.SUCCESS
-                        : completed + warning == 0 ? DimseStatus.of(UNABLE_TO_PERFORM_SUBOPERATIONS, "every sub-operation failed")
-                        : DimseStatus.of(SUBOPERATIONS_COMPLETE_WITH_FAILURES, null);
+                        : completed + warning == 0 ? DimseStatus.of(UNABLE_TO_PERFORM_SUBOPERATIONS,
+                                lastFailure != null ? lastFailure : "every sub-operation failed")
+                        : DimseStatus.of(SUBOPERATIONS_COMPLETE_WITH_FAILURES, lastFailure);
             }
             return new RetrieveOutcome(status, completed, failedUids.size(), warning, failedUids);
         }

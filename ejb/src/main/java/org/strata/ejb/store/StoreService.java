@@ -26,6 +26,7 @@ import org.strata.dicom.core.io.ReadOptions;
 import org.strata.dicom.core.io.TransferSyntax;
 import org.strata.dicom.core.io.WriteOptions;
 import org.strata.ejb.config.SettingsService;
+import org.strata.ejb.transcode.IngestCompression;
 import org.strata.hsm.digest.DigestingStorage.DigestedWrite;
 import org.strata.hsm.digest.StoredObject;
 import org.strata.hsm.spi.DeferredSync;
@@ -66,7 +67,14 @@ public class StoreService {
     @EJB
     SettingsService settings;
 
+    @EJB
+    IngestCompression compression;
+
     public DimseStatus store(AssociationInfo as, StoreRequest rq, InputStream dataSet) {
+        return compression.store(as, rq, dataSet, this::storeReceived);
+    }
+
+    private DimseStatus storeReceived(AssociationInfo as, StoreRequest rq, InputStream dataSet) {
         TransferSyntax ts = TransferSyntax.of(rq.transferSyntaxUid());
         String objectId = UUID.randomUUID().toString();
         Indexer.Received received;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strata.ejb.config.SettingsService;
+import org.strata.ejb.transcode.IngestCompression;
 import org.strata.hsm.spi.StorageProviders;
 import org.strata.hsm.spi.TierConfig;
 import org.strata.jca.api.AssociationInfo;
@@ -47,6 +48,7 @@ class StoreServiceTest {
         service.commits = CommitCoordinator.of(indexer, mock(DatabaseSync.class));
         service.settings = mock(SettingsService.class);
         when(service.settings.get(any())).thenReturn(Optional.empty());
+        service.compression = IngestCompression.of(service.settings, root);
     }
 
     /** CT_small.dcm's data set without its file meta information (Explicit VR Little Endian). */

@@ -35,6 +35,15 @@ final class AdapterRetrieveContext implements RetrieveContext {
     @Override
     public StoreSubOperations openDestination(String aeTitle, String host, int port,
                                               Map<String, Set<String>> sopClasses) throws IOException {
+        return openDestination(aeTitle, host, port, sopClasses, Set.of());
+    }
+
+    /** PS3.8 9.3.2.2: at most 128 presentation contexts; alternatives only while two per SOP class fit. */
+    @Override
+    public StoreSubOperations openDestination(String aeTitle, String host, int port,
+                                              Map<String, Set<String>> sopClasses, Set<String> alternatives)
+            throws IOException {
+        boolean alternativesFit = !alternatives.isEmpty() && 2 * sopClasses.size() <= 128;
         String ourAeTitle = rq.association().request().calledAeTitle();
         AssociateRqBuilder b = new AssociateRqBuilder(ourAeTitle, aeTitle);
         sopClasses.forEach((sopClass, syntaxes) -> {
@@ -42,6 +51,9 @@ final class AdapterRetrieveContext implements RetrieveContext {
             ts.add(AssociateRqBuilder.EXPLICIT_VR_LE);
             ts.add(AssociateRqBuilder.IMPLICIT_VR_LE);
             b.addContext(sopClass, ts.toArray(String[]::new));
+            if (alternativesFit) {
+                b.addContext(sopClass, alternatives.toArray(String[]::new));
+            }
         });
         DimseClient client = DimseClient.open(runtime, new RemoteAe(aeTitle, host, port), b.build(),
                 Timeouts.DEFAULT, null, DimseServiceRegistry.withEcho());

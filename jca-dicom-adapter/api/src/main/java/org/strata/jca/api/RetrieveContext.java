@@ -14,6 +14,15 @@ public interface RetrieveContext {
     StoreSubOperations openDestination(String aeTitle, String host, int port, Map<String, Set<String>> sopClasses)
             throws IOException;
 
+    /**
+     * C-MOVE with transcoding: as {@link #openDestination(String, String, int, Map)}, plus for each
+     * SOP class a second presentation context proposing {@code alternatives} (syntaxes the archive
+     * can convert to), so that a destination refusing the stored and uncompressed syntaxes can
+     * still accept one; empty {@code alternatives} propose nothing more.
+     */
+    StoreSubOperations openDestination(String aeTitle, String host, int port, Map<String, Set<String>> sopClasses,
+                                       Set<String> alternatives) throws IOException;
+
     /** C-GET: the requestor's association, on which it accepted the SCP role for storage. */
     StoreSubOperations requestor();
 

@@ -1,6 +1,8 @@
 package org.strata.dicom.imageio.jpeg2000;
 
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.SampleModel;
@@ -68,11 +70,49 @@ public final class Jpeg2000Codec implements PixelCodec {
             throw new PixelDataException("JPEG 2000 image is " + w + "x" + h + "x" + raster.getNumBands()
                     + ", descriptor says " + d.columns() + "x" + d.rows() + "x" + d.samplesPerPixel());
         }
+        byte[] direct = grey16(raster, decodedDescriptor(d));
+        if (direct != null) {
+            return direct;
+        }
         int[][] comps = new int[raster.getNumBands()][];
         for (int b = 0; b < comps.length; b++) {
             comps[b] = raster.getSamples(raster.getMinX(), raster.getMinY(), w, h, b, (int[]) null);
         }
         return FrameSamples.fromComponents(comps, decodedDescriptor(d));
+    }
+
+    /**
+     * One band of 16-bit samples straight from the raster's buffer into the frame, without the
+     * int[] of {@link Raster#getSamples} in between (the same values: unsigned 16-bit elements,
+     * then the Bits Stored mask or sign extension of {@link FrameSamples#fromComponents});
+     * null for any other raster layout.
+     */
+    private static byte[] grey16(Raster raster, ImageDescriptor d) {
+        if (raster.getNumBands() != 1 || d.samplesPerPixel() != 1 || d.bytesPerSample() != 2
+                || !(raster.getDataBuffer() instanceof DataBufferUShort buffer) || buffer.getNumBanks() != 1
+                || !(raster.getSampleModel() instanceof ComponentSampleModel sm) || sm.getPixelStride() != 1
+                || sm.getScanlineStride() != raster.getWidth() || raster.getSampleModelTranslateX() != 0
+                || raster.getSampleModelTranslateY() != 0) {
+            return null;
+        }
+        short[] src = buffer.getData();
+        int start = buffer.getOffset() + sm.getOffset(0, 0);
+        int n = d.pixelsPerFrame();
+        if (start < 0 || start + n > src.length) {
+            return null;
+        }
+        int bits = d.bitsStored();
+        int shift = 32 - bits;
+        int mask = bits >= 32 ? -1 : (1 << bits) - 1;
+        boolean signed = d.signed();
+        byte[] frame = new byte[d.frameLength()];
+        for (int i = 0; i < n; i++) {
+            int v = src[start + i] & 0xFFFF;
+            v = signed ? (v << shift) >> shift : v & mask;
+            frame[2 * i] = (byte) v;
+            frame[2 * i + 1] = (byte) (v >> 8);
+        }
+        return frame;
     }
 
     /** Checks the image size of the SIZ marker segment (T.800 A.5.1) before jai allocates for it. */

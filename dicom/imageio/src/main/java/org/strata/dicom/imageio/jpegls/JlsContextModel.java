@@ -7,18 +7,20 @@ package org.strata.dicom.imageio.jpegls;
  */
 final class JlsContextModel {
 
-    /** Index of the sign-normalised (Q1 >= 0) gradient triple; 5 * 9 * 9 slots, some unused. */
-    static final int REGULAR_CONTEXTS = 5 * 81;
+    /**
+     * Index of the sign-normalised gradient triple (A.3.4: its first non-zero member positive):
+     * 81 Q1 + 9 Q2 + Q3, 0..364. The same sum taken before normalisation has the sign of the first
+     * non-zero member, so its absolute value is the index and its sign the SIGN of A.3.4.
+     */
+    static final int REGULAR_CONTEXTS = 365;
     private static final int MIN_C = -128;
     private static final int MAX_C = 127;
 
     private final int near;
     private final int range;
     private final int reset;
-    private final int[] a = new int[REGULAR_CONTEXTS];
-    private final int[] b = new int[REGULAR_CONTEXTS];
-    private final int[] c = new int[REGULAR_CONTEXTS];
-    private final int[] n = new int[REGULAR_CONTEXTS];
+    /** A, B, C and N of each regular context side by side (one cache line per context): A at 4 Q. */
+    private final int[] s = new int[4 * REGULAR_CONTEXTS];
     private final int[] riA = new int[2];
     private final int[] riN = new int[2];
     private final int[] riNn = new int[2];
@@ -28,24 +30,26 @@ final class JlsContextModel {
         this.range = p.range();
         this.reset = p.reset();
         int a0 = Math.max(2, (range + 32) / 64);     // A.2.2 initialisation
-        java.util.Arrays.fill(a, a0);
-        java.util.Arrays.fill(n, 1);
+        for (int q = 0; q < REGULAR_CONTEXTS; q++) {
+            s[4 * q] = a0;
+            s[4 * q + 3] = 1;
+        }
         java.util.Arrays.fill(riA, a0);
         java.util.Arrays.fill(riN, 1);
     }
 
     static int index(int q1, int q2, int q3) {
-        return q1 * 81 + (q2 + 4) * 9 + (q3 + 4);
+        return q1 * 81 + q2 * 9 + q3;
     }
 
     int correction(int ctx) {
-        return c[ctx];
+        return s[4 * ctx + 2];
     }
 
     /** A.5.1: the smallest k with N[Q] 2^k >= A[Q]. */
     int golombK(int ctx) {
-        int nq = n[ctx];
-        int aq = a[ctx];
+        int nq = s[4 * ctx + 3];
+        int aq = s[4 * ctx];
         if (nq >= aq) {
             return 0;
         }
@@ -55,7 +59,7 @@ final class JlsContextModel {
     }
 
     private boolean specialMapping(int ctx, int k) {
-        return near == 0 && k == 0 && 2 * b[ctx] <= -n[ctx];
+        return near == 0 && k == 0 && 2 * s[4 * ctx + 1] <= -s[4 * ctx + 3];
     }
 
     /** A.5.2: Errval to MErrval. */
@@ -76,31 +80,38 @@ final class JlsContextModel {
 
     /** A.6.1 and A.6.2: update A, B, N and the bias correction C. */
     void update(int ctx, int err) {
-        b[ctx] += err * (2 * near + 1);
-        a[ctx] += Math.abs(err);
-        if (n[ctx] == reset) {
-            a[ctx] >>= 1;
-            b[ctx] >>= 1;
-            n[ctx] >>= 1;
+        int i = 4 * ctx;
+        int aq = s[i] + Math.abs(err);
+        int bq = s[i + 1] + err * (2 * near + 1);
+        int cq = s[i + 2];
+        int nq = s[i + 3];
+        if (nq == reset) {
+            aq >>= 1;
+            bq >>= 1;
+            nq >>= 1;
         }
-        n[ctx]++;
-        if (b[ctx] <= -n[ctx]) {
-            b[ctx] += n[ctx];
-            if (c[ctx] > MIN_C) {
-                c[ctx]--;
+        nq++;
+        if (bq <= -nq) {
+            bq += nq;
+            if (cq > MIN_C) {
+                cq--;
             }
-            if (b[ctx] <= -n[ctx]) {
-                b[ctx] = -n[ctx] + 1;
+            if (bq <= -nq) {
+                bq = -nq + 1;
             }
-        } else if (b[ctx] > 0) {
-            b[ctx] -= n[ctx];
-            if (c[ctx] < MAX_C) {
-                c[ctx]++;
+        } else if (bq > 0) {
+            bq -= nq;
+            if (cq < MAX_C) {
+                cq++;
             }
-            if (b[ctx] > 0) {
-                b[ctx] = 0;
+            if (bq > 0) {
+                bq = 0;
             }
         }
+        s[i] = aq;
+        s[i + 1] = bq;
+        s[i + 2] = cq;
+        s[i + 3] = nq;
     }
 
     /** A.7.2.1: Golomb parameter of run-interruption context {@code riType}. */

@@ -27,6 +27,9 @@ final class JlsScanCoder {
     private final int[] runIndex = new int[4];
     /** A.3.3 quantisation of every gradient -MAXVAL..MAXVAL, at index gradient + MAXVAL. */
     private final byte[] quantized;
+    /** The same times 81 and times 9: the signed context sum of a gradient triple in three look-ups. */
+    private final int[] quantized81;
+    private final int[] quantized9;
 
     private JlsScanCoder(JlsParameters p, int width, int height, JlsBitReader in, JlsBitWriter out) {
         this.p = p;
@@ -41,6 +44,12 @@ final class JlsScanCoder {
         this.qbpp = p.qbpp();
         this.limit = p.limit();
         this.quantized = QuantizationTable.of(p);
+        this.quantized81 = new int[quantized.length];
+        this.quantized9 = new int[quantized.length];
+        for (int i = 0; i < quantized.length; i++) {
+            quantized81[i] = 81 * quantized[i];
+            quantized9[i] = 9 * quantized[i];
+        }
     }
 
     static JlsScanCoder decoder(JlsParameters p, int width, int height, JlsBitReader in) {
@@ -77,6 +86,10 @@ final class JlsScanCoder {
             }
             if (ilv == 2) {
                 codeLineSampleInterleaved(planes, prev, cur);
+            } else if (!encoding() && near == 0) {
+                for (int c = 0; c < nc; c++) {
+                    decodeLineLossless(prev[c], cur[c], c);
+                }
             } else {
                 for (int c = 0; c < nc; c++) {
                     codeLine(planes[c], prev[c], cur[c], c);
@@ -110,6 +123,55 @@ final class JlsScanCoder {
                 cur[x + 1] = regular(d1, d2, d3, ra, rb, rc, cur[x + 1]);
                 x++;
             }
+        }
+    }
+
+    /**
+     * {@link #codeLine} for the hot case, decoding with NEAR = 0 (lossless): the same steps of
+     * A.3 to A.6 with the context found by three table look-ups (see
+     * {@link JlsContextModel#REGULAR_CONTEXTS}) and no quantisation of the error.
+     */
+    private void decodeLineLossless(int[] prev, int[] cur, int comp) {
+        int x = 0;
+        int mv = maxVal;
+        int maxPrefix = limit - qbpp - 1;
+        while (x < width) {
+            int ra = cur[x];
+            int rb = prev[x + 1];
+            int rc = prev[x];
+            int rd = prev[x + 2];
+            int d1 = rd - rb;
+            int d2 = rb - rc;
+            int d3 = rc - ra;
+            if ((d1 | d2 | d3) == 0) {
+                x = runMode(prev, cur, x, comp);
+                continue;
+            }
+            int q = quantized81[d1 + mv] + quantized9[d2 + mv] + quantized[d3 + mv];
+            int sign = q >> 31;                                          // 0 or -1
+            int ctx = (q ^ sign) - sign;
+            int px;
+            if (rc >= Math.max(ra, rb)) {
+                px = Math.min(ra, rb);
+            } else if (rc <= Math.min(ra, rb)) {
+                px = Math.max(ra, rb);
+            } else {
+                px = ra + rb - rc;
+            }
+            int corr = model.correction(ctx);
+            px += (corr ^ sign) - sign;
+            px = px < 0 ? 0 : px > mv ? mv : px;
+            int k = model.golombK(ctx);
+            int err = model.unmapError(ctx, k, in.readGolomb(k, maxPrefix, qbpp));
+            model.update(ctx, err);
+            int rx = px + ((err ^ sign) - sign);
+            if (rx < 0) {
+                rx += range;
+            } else if (rx > mv) {
+                rx -= range;
+            }
+            cur[x + 1] = rx < 0 ? 0 : rx > mv ? mv : rx;
+            x++;
         }
     }
 
@@ -344,10 +406,6 @@ final class JlsScanCoder {
     }
 
     private int readGolomb(int k, int glimit) {
-        int high = in.readUnary(glimit - qbpp - 1);
-        if (high < glimit - qbpp - 1) {
-            return (high << k) | in.readBits(k);
-        }
-        return in.readBits(qbpp) + 1;
+        return in.readGolomb(k, glimit - qbpp - 1, qbpp);
     }
 }
