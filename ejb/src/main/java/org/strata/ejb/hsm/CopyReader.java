@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.strata.ejb.entity.Availability;
 import org.strata.hsm.spi.StorageProvider;
 import org.strata.hsm.tar.CatalogueEntry;
 import org.strata.hsm.tar.TarStorageProvider;
@@ -71,6 +72,13 @@ public class CopyReader {
         CopyStore.Copy copy = copies.copyOf(tierId, objectId);
         if (copy == null) {
             throw new NoSuchFileException(objectId, null, "no recorded copy on tier " + tierId);
+        }
+        if (registry.availabilityOf(tierId, objectId) == Availability.OFFLINE) {
+            CopyStore.Copy elsewhere = copies.copiesOfSameInstance(copy).stream()
+                    .filter(c -> registry.availabilityOf(c.storageId(), c.objectId()) != Availability.OFFLINE)
+                    .findFirst().orElseThrow(() -> new IOException("copy " + objectId + " on tier " + tierId
+                            + " is on an exported volume (OFFLINE): import the volume first"));
+            return open(elsewhere.storageId(), elsewhere.objectId());
         }
         CopyStore.Copy good = Scrubber.good(registry.provider(tierId), copy) ? copy
                 : scrubber.goodCopyElsewhere(copy).orElseThrow(() -> new IOException("copy " + objectId + " on tier "

@@ -128,7 +128,7 @@ public class CopyStore {
         }
         Map<Long, Availability> best = new HashMap<>();
         for (Copy c : copiesOfStudy(studyInstanceUid)) {
-            best.merge(c.instancePk(), registry.availabilityOf(c.storageId()),
+            best.merge(c.instancePk(), registry.availabilityOf(c.storageId(), c.objectId()),
                     (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
         }
         Availability study = Availability.ONLINE;
@@ -144,6 +144,18 @@ public class CopyStore {
             studies.get(0).setAvailability(study);
         }
         return study;
+    }
+
+    /** Study Instance UIDs of the studies with copies among these objects of a tier. */
+    public List<String> studiesOf(String storageId, List<String> objectIds) {
+        java.util.Set<String> studies = new java.util.TreeSet<>();
+        for (int from = 0; from < objectIds.size(); from += 500) {
+            studies.addAll(em.createQuery("SELECT DISTINCT s.studyInstanceUid FROM Location l JOIN l.instance i"
+                            + " JOIN i.series se JOIN se.study s WHERE l.storageId = :tier AND l.objectId IN :ids", String.class)
+                    .setParameter("tier", storageId)
+                    .setParameter("ids", objectIds.subList(from, Math.min(objectIds.size(), from + 500))).getResultList());
+        }
+        return List.copyOf(studies);
     }
 
     /** The tier holding copies of the study that comes first in availability (online before nearline). */

@@ -1,5 +1,6 @@
 package org.strata.ejb.hsm;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -7,17 +8,27 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.strata.ejb.config.SettingsService;
 import org.strata.hsm.migrate.Backoff;
 
 /**
- * The persistent job queue. A node claims a job with a conditional update (state QUEUED →
- * RUNNING, its name as owner): the update locks the row, so of two nodes claiming the same job
- * one updates it and the other finds it no longer QUEUED — no job is worked twice. A failed job
+ * The persistent job queue, shared by every node. A node claims a job with a conditional update
+ * (state QUEUED → RUNNING, its name as owner, a lease): the update locks the row, so of two nodes
+ * claiming the same job one updates it and the other finds it no longer QUEUED — no job is worked
+ * twice. On PostgreSQL the candidate is first selected {@code FOR UPDATE SKIP LOCKED}, so that
+ * concurrent claimers pass over each other's rows instead of queueing behind them. The owner
+ * renews its leases while it runs ({@link #renewLeases}); a RUNNING job whose lease has run out
+ * (its node died) is claimed like a queued one. A failed job
  * goes back to the queue after an exponential back-off, and to FAILED (dead letter) after
  * {@value #MAX_ATTEMPTS_SETTING} attempts.
  */
@@ -29,6 +40,15 @@ public class JobQueue {
     public static final String MAX_ATTEMPTS_SETTING = "hsm.job.maxAttempts";
     public static final String BACKOFF_SETTING = "hsm.job.backoff";
     public static final String BACKOFF_MAX_SETTING = "hsm.job.backoffMax";
+    public static final String LEASE_SETTING = "hsm.job.lease";
+
+    private static final Logger LOG = Logger.getLogger(JobQueue.class.getName());
+
+    /** PostgreSQL: one candidate, locked; rows other claimers hold are skipped, not waited for. */
+    static final String SKIP_LOCKED_CANDIDATE = "SELECT pk FROM hsm_job WHERE (state = 'QUEUED' AND not_before <= ?1)"
+            + " OR (state = 'RUNNING' AND lease_until < ?1) ORDER BY not_before, pk LIMIT 1 FOR UPDATE SKIP LOCKED";
+
+    private static volatile Boolean postgresql;
 
     private static final List<JobState> OPEN = List.of(JobState.QUEUED, JobState.RUNNING);
 
@@ -40,6 +60,9 @@ public class JobQueue {
 
     @EJB
     CopyStore copies;
+
+    @Resource(lookup = "java:jboss/datasources/StrataDS")
+    DataSource dataSource;
 
     /**
      * Enqueues a job. A MOVE without a source tier moves from the study's best tier now, fixed at
@@ -66,21 +89,61 @@ public class JobQueue {
                 .setParameter("open", OPEN).getSingleResult() > 0;
     }
 
-    /** Claims the next runnable job for {@code owner}, if any. */
+    /** Claims the next runnable job (queued, or running on a node whose lease ran out) for {@code owner}, if any. */
     public Optional<HsmJob> claimNext(String owner, Instant now) {
-        List<Long> candidates = em.createNamedQuery(HsmJob.RUNNABLE, Long.class).setParameter("queued", JobState.QUEUED)
-                .setParameter("now", now).setMaxResults(20).getResultList();
-        for (Long pk : candidates) {
+        Instant leaseUntil = now.plus(lease());
+        for (Long pk : candidates(now)) {
+            HsmJob before = em.find(HsmJob.class, pk);
+            String previousOwner = before == null || before.getState() != JobState.RUNNING ? null : before.getOwner();
             int updated = em.createNamedQuery(HsmJob.CLAIM).setParameter("running", JobState.RUNNING)
                     .setParameter("owner", owner).setParameter("now", now).setParameter("pk", pk)
-                    .setParameter("queued", JobState.QUEUED).executeUpdate();
+                    .setParameter("queued", JobState.QUEUED).setParameter("leaseUntil", leaseUntil).executeUpdate();
             if (updated == 1) {
                 HsmJob job = em.find(HsmJob.class, pk);
                 em.refresh(job);
+                if (previousOwner != null) {
+                    LOG.warning("storage job " + pk + " taken over from " + previousOwner + ", whose lease ran out");
+                }
                 return Optional.of(job);
             }
         }
         return Optional.empty();
+    }
+
+    private List<Long> candidates(Instant now) {
+        if (isPostgresql()) {
+            @SuppressWarnings("unchecked")
+            List<Number> pks = em.createNativeQuery(SKIP_LOCKED_CANDIDATE).setParameter(1, Timestamp.from(now))
+                    .getResultList();
+            return pks.stream().map(Number::longValue).toList();
+        }
+        return em.createNamedQuery(HsmJob.RUNNABLE, Long.class).setParameter("queued", JobState.QUEUED)
+                .setParameter("running", JobState.RUNNING).setParameter("now", now).setMaxResults(20).getResultList();
+    }
+
+    /** Extends the leases of the jobs {@code owner} is running; returns how many. */
+    public int renewLeases(String owner, Instant now) {
+        return em.createNamedQuery(HsmJob.RENEW_LEASES).setParameter("leaseUntil", now.plus(lease()))
+                .setParameter("running", JobState.RUNNING).setParameter("owner", owner).executeUpdate();
+    }
+
+    private Duration lease() {
+        return duration(LEASE_SETTING, Duration.ofMinutes(1));
+    }
+
+    private boolean isPostgresql() {
+        Boolean pg = postgresql;
+        if (pg == null) {
+            try (Connection c = dataSource.getConnection()) {
+                pg = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot tell the database product: " + e.getMessage(), e);
+            }
+            postgresql = pg;
+            LOG.info(pg ? "storage jobs are claimed with SELECT ... FOR UPDATE SKIP LOCKED (PostgreSQL)"
+                    : "storage jobs are claimed with a conditional update");
+        }
+        return pg;
     }
 
     /** After a crash: the jobs this node was running go back to the queue (their steps are idempotent). */
