@@ -183,6 +183,7 @@ class HsmTieringIT {
             // re-opening the tier unloads the drive: the retrieve has to mount the volume itself
             put("/strata/api/tiers/tape", "{\"uri\":\"tar:" + library + "?volumeSize=100000000&mountDelay=PT0.1S\"}", 200);
             assertEquals("0", Http.field(admin.get("/strata/api/tiers/tape/usage").body(), "mounts"));
+            long missesBefore = cacheStat("misses");
             Dcmtk.Result r = Dcmtk.run("movescu", "-v", "-S", "-aec", "STRATA", "-aem", "HSMSCP", "127.0.0.1", dicomPort(),
                     "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study);
             assertTrue(r.output().contains("Received Final Move Response (Success)"), r.output());
@@ -190,6 +191,10 @@ class HsmTieringIT {
             assertEquals("1", Http.field(usage, "mounts"),
                     "the study's one volume is mounted once: " + usage);
             assertEquals(String.valueOf(INSTANCES), Http.field(usage, "objects"), usage);
+            String cache = admin.get("/strata/api/caches/locations").body();
+            assertEquals("infinispan", Http.field(cache, "backend"), cache);
+            assertTrue(cacheStat("misses") - missesBefore >= INSTANCES, "each location looked up once: " + cache);
+            assertTrue(cacheStat("entries") >= INSTANCES, "and kept in the cache: " + cache);
         } finally {
             storescp.destroy();
             storescp.waitFor(10, TimeUnit.SECONDS);
@@ -361,17 +366,29 @@ class HsmTieringIT {
         try {
             // the recall counts as an access, by the storage manager's clock (offset P400D by now)
             assertEquals(List.of(), evaluate(), "a copy recalled just now does not expire");
+            assertEquals(2, moveStudyTo(Files.createDirectories(work.resolve("received-recalled")), recalled));
+            long cached = cacheStat("entries");
+            long hits = cacheStat("hits");
+            assertEquals(2, moveStudyTo(Files.createDirectories(work.resolve("received-recalled-again")), recalled));
+            assertTrue(cacheStat("hits") - hits >= 2, "the second retrieve finds the locations in the cache");
             put("/strata/api/settings/hsm.clock.offset", "{\"value\":\"P408D\"}", 200);
             List<String> jobs = evaluate();
             assertEquals(1, jobs.size(), "the recalled study's online copies expire: " + jobs);
             assertEquals("COMPLETED", admin.awaitJob(jobs.get(0)));
             assertEquals(0, onlineBytes(recalled), "online copies released");
+            assertEquals(cached - 2, cacheStat("entries"), "the released copies' locations left the cache");
+            assertEquals(2, moveStudyTo(Files.createDirectories(work.resolve("received-expired")), recalled),
+                    "retrieved from S3 once the online copies expired");
             String status = admin.get("/strata/api/studies/" + recalled).body();
             assertEquals("NEARLINE", Http.field(status, "availability"), status);
             assertTrue(status.contains("\"instances\":2,\"tier\":\"s3\""), "the S3 copies stay: " + status);
         } finally {
             admin.delete("/strata/api/rules/recall-expiry");
         }
+    }
+
+    private static long cacheStat(String name) throws Exception {
+        return Long.parseLong(Http.field(admin.get("/strata/api/caches/locations").body(), name));
     }
 
     /** Evaluates the rules now; returns the ids of the jobs enqueued. */

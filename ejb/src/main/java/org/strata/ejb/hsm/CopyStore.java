@@ -35,6 +35,9 @@ public class CopyStore {
     @EJB
     TierRegistry registry;
 
+    @EJB
+    LocationCache locations;
+
     /** One copy of one instance. */
     public record Copy(long locationPk, long instancePk, String sopInstanceUid, String storageId, String objectId,
                        long size, String digest) {
@@ -56,6 +59,20 @@ public class CopyStore {
                         + " WHERE s.studyInstanceUid = :study ORDER BY i.pk, l.pk", Object[].class)
                 .setParameter("study", studyInstanceUid).getResultList().stream()
                 .map(CopyStore::copy).toList();
+    }
+
+    /** The copy with this object id on this tier, if recorded: from the location cache, else the database. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Copy cachedCopyOf(String storageId, String objectId) {
+        Copy cached = locations.get(storageId, objectId).orElse(null);
+        if (cached != null) {
+            return cached;
+        }
+        Copy c = copyOf(storageId, objectId);
+        if (c != null) {
+            locations.put(c);
+        }
+        return c;
     }
 
     /** The copy with this object id on this tier, if recorded. */
@@ -94,6 +111,7 @@ public class CopyStore {
         if (existing == 0) {
             em.persist(new Location(instance, storageId, object.id(), object.size(), object.sha256().hex(), now));
         }
+        locations.invalidate(storageId, object.id());
     }
 
     /** Removes a copy's row and notes its object for deletion, in one transaction. */
@@ -102,6 +120,7 @@ public class CopyStore {
         if (l != null) {
             em.persist(new PendingDeletion(l.getStorageId(), l.getObjectId()));
             em.remove(l);
+            locations.invalidate(l.getStorageId(), l.getObjectId());
         }
     }
 
