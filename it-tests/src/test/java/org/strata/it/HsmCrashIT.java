@@ -37,12 +37,12 @@ class HsmCrashIT {
     Path work;
 
     /**
-     * Tier and step: each move is killed there. The issue's three steps (after the copy, after
-     * its verification, before the delete), over both nearline tiers; {@code after-record} and
-     * the other combinations work the same way but each drill costs a WildFly restart.
+     * Tier and step: each move is killed there: the issue's three steps (after the copy, after its
+     * verification, before the delete) and after the record, over both nearline tiers.
      */
     static final List<String[]> DRILLS = List.of(new String[] {"tape", "after-copy"}, new String[] {"s3", "after-verify"},
-            new String[] {"s3", "before-delete"});
+            new String[] {"s3", "before-delete"}, new String[] {"s3", "after-copy"}, new String[] {"s3", "after-record"},
+            new String[] {"tape", "before-delete"});
 
     /**
      * One data directory, one study per drill (WildFly is prepared once, then restarted after
