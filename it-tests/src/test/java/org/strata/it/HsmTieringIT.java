@@ -104,6 +104,7 @@ class HsmTieringIT {
     static void cleanUpAndStopS3() throws Exception {
         admin.delete("/strata/api/rules/to-object");
         admin.delete("/strata/api/rules/to-tape");
+        admin.delete("/strata/api/rules/recall-expiry");
         admin.delete("/strata/api/storage-groups/default");
         admin.putJson("/strata/api/settings/hsm.clock.offset", "{\"value\":\"PT0S\"}");
         admin.putJson("/strata/api/settings/hsm.job.maxAttempts", "{\"value\":\"5\"}");
@@ -182,6 +183,7 @@ class HsmTieringIT {
             // re-opening the tier unloads the drive: the retrieve has to mount the volume itself
             put("/strata/api/tiers/tape", "{\"uri\":\"tar:" + library + "?volumeSize=100000000&mountDelay=PT0.1S\"}", 200);
             assertEquals("0", Http.field(admin.get("/strata/api/tiers/tape/usage").body(), "mounts"));
+            long missesBefore = cacheStat("misses");
             Dcmtk.Result r = Dcmtk.run("movescu", "-v", "-S", "-aec", "STRATA", "-aem", "HSMSCP", "127.0.0.1", dicomPort(),
                     "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study);
             assertTrue(r.output().contains("Received Final Move Response (Success)"), r.output());
@@ -189,6 +191,10 @@ class HsmTieringIT {
             assertEquals("1", Http.field(usage, "mounts"),
                     "the study's one volume is mounted once: " + usage);
             assertEquals(String.valueOf(INSTANCES), Http.field(usage, "objects"), usage);
+            String cache = admin.get("/strata/api/caches/locations").body();
+            assertEquals("infinispan", Http.field(cache, "backend"), cache);
+            assertTrue(cacheStat("misses") - missesBefore >= INSTANCES, "each location looked up once: " + cache);
+            assertTrue(cacheStat("entries") >= INSTANCES, "and kept in the cache: " + cache);
         } finally {
             storescp.destroy();
             storescp.waitFor(10, TimeUnit.SECONDS);
@@ -202,10 +208,35 @@ class HsmTieringIT {
                     f + ": the data set received is the one stored on disk before the moves, byte for byte");
         }
         assertEquals(Set.of(), onlineCopiesLeft(), "delivered from tape, not staged back to disk");
+        String accessed = Http.field(admin.get("/strata/api/studies/" + study).body(), "accessedAt");
+        assertTrue(java.time.Instant.parse(accessed).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(399))),
+                "the retrieve recorded the last access by the storage manager's clock (offset P400D): " + accessed);
     }
 
     @Test
     @Order(6)
+    void anExportedVolumeMakesTheStudyOfflineInFindscuAndRestUntilItIsImported() throws Exception {
+        String volumes = admin.get("/strata/api/tiers/tape/volumes").body();
+        assertTrue(volumes.contains("\"exported\":false,\"objects\":" + INSTANCES + ","), volumes);
+        String volume = Http.field(volumes, "volume");
+        HttpResponse<String> exported = admin.putJson("/strata/api/tiers/tape/volumes/" + volume, "{\"exported\":true}");
+        assertEquals(200, exported.statusCode(), exported.body());
+        assertEquals("true", Http.field(exported.body(), "exported"));
+        assertEquals(List.of("OFFLINE"), availability("STUDY"));
+        assertEquals(List.of("OFFLINE", "OFFLINE", "OFFLINE", "OFFLINE"), availability("IMAGE"));
+        String status = admin.get("/strata/api/studies/" + study).body();
+        assertEquals("OFFLINE", Http.field(status, "availability"), status);
+        assertTrue(status.contains("{\"availability\":\"OFFLINE\",\"bytes\":"), "the tape copies are OFFLINE: " + status);
+        assertEquals(404, admin.putJson("/strata/api/tiers/tape/volumes/no-such-volume", "{\"exported\":true}").statusCode());
+
+        HttpResponse<String> imported = admin.putJson("/strata/api/tiers/tape/volumes/" + volume, "{\"exported\":false}");
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals(List.of("NEARLINE"), availability("STUDY"));
+        assertEquals("NEARLINE", Http.field(admin.get("/strata/api/studies/" + study).body(), "availability"));
+    }
+
+    @Test
+    @Order(7)
     void aRecallBringsItBackOnlineAndAFailingJobIsDeadLetteredThenRetried() throws Exception {
         HttpResponse<String> recall = admin.postJson("/strata/api/studies/" + study + "/recall", "");
         assertEquals(202, recall.statusCode(), recall.body());
@@ -233,7 +264,7 @@ class HsmTieringIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aDamagedCopyOnAnyTierIsNeverSentAndTheScrubberRepairsIt() throws Exception {
         HttpResponse<String> copy = admin.postJson("/strata/api/studies/" + study + "/migrate",
                 "{\"tier\":\"s3\",\"keepSource\":true}");
@@ -267,7 +298,7 @@ class HsmTieringIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aMoveOverStudiesOnThreeVolumesMountsEachVolumeOnce() throws Exception {
         Path library3 = work.resolve("library3");
         String tier = "{\"uri\":\"tar:" + library3 + "?volumeSize=120000\"}";
@@ -291,7 +322,7 @@ class HsmTieringIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aboveTheHighWatermarkOnlyStudiesWithLowerCopiesAreEvictedLeastRecentlyAccessedFirst() throws Exception {
         String onlyOnline = storeNewStudy("wm-c", 2); // accessed before the two below, but without a lower copy
         String older = storeNewStudy("wm-a", 2);
@@ -302,19 +333,70 @@ class HsmTieringIT {
             assertEquals("COMPLETED", admin.awaitJob(Http.field(r.body(), "id")), r.body());
         }
         long used = Long.parseLong(Http.field(admin.get("/strata/api/tiers/online/usage").body(), "bytes"));
-        long low = used - onlineBytes(study) - onlineBytes(older);
+        // the first study was retrieved (tests above, by the clock offset P400D): accessed last of all
+        long low = used - onlineBytes(older) - onlineBytes(newer);
         put("/strata/api/settings/hsm.online.highWatermark", "{\"value\":\"" + (used - 1) + "\"}", 200);
         put("/strata/api/settings/hsm.online.lowWatermark", "{\"value\":\"" + low + "\"}", 200);
         HttpResponse<String> r = admin.postJson("/strata/api/tiers/online/evict", "");
         assertEquals(200, r.statusCode(), r.body());
         long after = Long.parseLong(Http.field(admin.get("/strata/api/tiers/online/usage").body(), "bytes"));
         assertEquals(low, after, "evicted down to the low watermark: " + r.body());
-        assertEquals(0, onlineBytes(study), "least recently accessed study with lower copies evicted first");
-        assertEquals(0, onlineBytes(older));
+        assertEquals(0, onlineBytes(older), "least recently accessed study with lower copies evicted first");
+        assertEquals(0, onlineBytes(newer));
         assertTrue(onlineBytes(onlyOnline) > 0, "a study without a lower copy is never evicted");
-        assertTrue(onlineBytes(newer) > 0, "no more evicted than needed");
+        assertTrue(onlineBytes(study) > 0, "the study retrieved last is kept: no more evicted than needed");
         assertEquals("NEARLINE", Http.field(admin.get("/strata/api/studies/" + older).body(), "availability"));
         assertEquals("ONLINE", Http.field(admin.get("/strata/api/studies/" + onlyOnline).body(), "availability"));
+    }
+
+    @Test
+    @Order(11)
+    void recalledCopiesExpireByADeleteRuleOnTheTimeSinceLastAccess() throws Exception {
+        admin.delete("/strata/api/rules/to-object");
+        admin.delete("/strata/api/rules/to-tape");
+        put("/strata/api/settings/hsm.online.highWatermark", "{\"value\":\"" + Long.MAX_VALUE + "\"}", 200);
+        String recalled = storeNewStudy("expiring", 2, RULE_SOURCE_AE);
+        HttpResponse<String> move = admin.postJson("/strata/api/studies/" + recalled + "/migrate",
+                "{\"tier\":\"s3\",\"keepSource\":false}");
+        assertEquals("COMPLETED", admin.awaitJob(Http.field(move.body(), "id")), move.body());
+        HttpResponse<String> recall = admin.postJson("/strata/api/studies/" + recalled + "/recall", "");
+        assertEquals("COMPLETED", admin.awaitJob(Http.field(recall.body(), "id")), recall.body());
+        assertTrue(onlineBytes(recalled) > 0, "recalled online");
+        put("/strata/api/rules/recall-expiry", "{\"action\":\"DELETE\",\"sourceTier\":\"online\",\"sourceAe\":\""
+                + RULE_SOURCE_AE + "\",\"minAgeSinceAccess\":\"P7D\"}", 201);
+        try {
+            // the recall counts as an access, by the storage manager's clock (offset P400D by now)
+            assertEquals(List.of(), evaluate(), "a copy recalled just now does not expire");
+            assertEquals(2, moveStudyTo(Files.createDirectories(work.resolve("received-recalled")), recalled));
+            long cached = cacheStat("entries");
+            long hits = cacheStat("hits");
+            assertEquals(2, moveStudyTo(Files.createDirectories(work.resolve("received-recalled-again")), recalled));
+            assertTrue(cacheStat("hits") - hits >= 2, "the second retrieve finds the locations in the cache");
+            put("/strata/api/settings/hsm.clock.offset", "{\"value\":\"P408D\"}", 200);
+            List<String> jobs = evaluate();
+            assertEquals(1, jobs.size(), "the recalled study's online copies expire: " + jobs);
+            assertEquals("COMPLETED", admin.awaitJob(jobs.get(0)));
+            assertEquals(0, onlineBytes(recalled), "online copies released");
+            assertEquals(cached - 2, cacheStat("entries"), "the released copies' locations left the cache");
+            assertEquals(2, moveStudyTo(Files.createDirectories(work.resolve("received-expired")), recalled),
+                    "retrieved from S3 once the online copies expired");
+            String status = admin.get("/strata/api/studies/" + recalled).body();
+            assertEquals("NEARLINE", Http.field(status, "availability"), status);
+            assertTrue(status.contains("\"instances\":2,\"tier\":\"s3\""), "the S3 copies stay: " + status);
+        } finally {
+            admin.delete("/strata/api/rules/recall-expiry");
+        }
+    }
+
+    private static long cacheStat(String name) throws Exception {
+        return Long.parseLong(Http.field(admin.get("/strata/api/caches/locations").body(), name));
+    }
+
+    /** Evaluates the rules now; returns the ids of the jobs enqueued. */
+    private static List<String> evaluate() throws Exception {
+        HttpResponse<String> r = admin.postJson("/strata/api/rules/evaluate", "");
+        assertEquals(200, r.statusCode(), r.body());
+        return java.util.regex.Pattern.compile("\\d+").matcher(r.body()).results().map(m -> m.group()).toList();
     }
 
     private static long onlineBytes(String studyUid) throws Exception {
@@ -324,12 +406,17 @@ class HsmTieringIT {
     }
 
     private static String storeNewStudy(String name, int instances) throws Exception {
+        return storeNewStudy(name, instances, "STORESCU");
+    }
+
+    private static String storeNewStudy(String name, int instances, String callingAe) throws Exception {
         Path dir = work.resolve(name);
         Process gen = new ProcessBuilder("/usr/bin/python3", "src/test/python/make_instances.py", dir.toString(),
                 String.valueOf(instances)).start();
         String uid = new String(gen.getInputStream().readAllBytes()).strip();
         assertEquals(0, gen.waitFor());
-        Dcmtk.Result stored = Dcmtk.run("storescu", "-aec", "STRATA", "127.0.0.1", dicomPort(), "+sd", dir.toString());
+        Dcmtk.Result stored = Dcmtk.run("storescu", "-aet", callingAe, "-aec", "STRATA", "127.0.0.1", dicomPort(), "+sd",
+                dir.toString());
         assertEquals(0, stored.exitCode(), stored.output());
         return uid;
     }

@@ -90,10 +90,11 @@ final class StrataProcess implements AutoCloseable {
 
     /** Waits until the console answers (401 before login), failing if the process ends first. */
     void awaitConsole() throws Exception {
-        awaitConsole(240);
+        // 600 s: on a machine shared by several builds (load 30+ on 2 cores) a first start takes over 4 min
+        awaitConsole(600);
     }
 
-    /** As {@link #awaitConsole()}, for as long as a loaded machine may need to deploy. */
+    /** As {@link #awaitConsole()}, for as long as given. */
     void awaitConsole(int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         Http http = Http.anonymous(httpPort);

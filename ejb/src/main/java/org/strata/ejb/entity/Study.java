@@ -145,6 +145,11 @@ public class Study {
         return availability;
     }
 
+    /** When the study was last stored to or retrieved from (the storage manager's rules and evictor read it). */
+    public Instant getAccessedAt() {
+        return accessedAt;
+    }
+
     /** Set by the storage manager when the copies of the study change. */
     public void setAvailability(Availability availability) {
         this.availability = availability;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.strata.ejb.entity.Availability;
 import org.strata.hsm.spi.StorageProvider;
 import org.strata.hsm.tar.CatalogueEntry;
 import org.strata.hsm.tar.TarStorageProvider;
@@ -42,6 +43,9 @@ public class CopyReader {
     @EJB
     Scrubber scrubber;
 
+    @EJB
+    LocationCache locations;
+
     /** The configured tiers other than the online one, in the order a retrieve prefers them. */
     public List<String> nearlineTiers() {
         Map<String, Integer> rank = Map.of("file", 0, "s3", 1, "tar", 2);
@@ -68,16 +72,32 @@ public class CopyReader {
      * tier instead (the scrubber repairs the damaged one).
      */
     public InputStream open(String tierId, String objectId) throws IOException {
-        CopyStore.Copy copy = copies.copyOf(tierId, objectId);
+        CopyStore.Copy copy = copies.cachedCopyOf(tierId, objectId);
         if (copy == null) {
             throw new NoSuchFileException(objectId, null, "no recorded copy on tier " + tierId);
         }
-        CopyStore.Copy good = Scrubber.good(registry.provider(tierId), copy) ? copy
-                : scrubber.goodCopyElsewhere(copy).orElseThrow(() -> new IOException("copy " + objectId + " on tier "
-                        + tierId + " is damaged and no good copy is left on another tier"));
-        if (good != copy) {
-            LOG.warning("copy " + objectId + " on tier " + tierId + " is damaged; sending the copy on tier "
-                    + good.storageId());
+        if (registry.availabilityOf(tierId, objectId) == Availability.OFFLINE) {
+            CopyStore.Copy elsewhere = copies.copiesOfSameInstance(copy).stream()
+                    .filter(c -> registry.availabilityOf(c.storageId(), c.objectId()) != Availability.OFFLINE)
+                    .findFirst().orElseThrow(() -> new IOException("copy " + objectId + " on tier " + tierId
+                            + " is on an exported volume (OFFLINE): import the volume first"));
+            return open(elsewhere.storageId(), elsewhere.objectId());
+        }
+        CopyStore.Copy good = copy;
+        if (!Scrubber.good(registry.provider(tierId), copy)) {
+            locations.invalidate(tierId, objectId); // perhaps stale: released meanwhile by another node
+            CopyStore.Copy recorded = copies.copyOf(tierId, objectId);
+            if (recorded == null) {
+                throw new NoSuchFileException(objectId, null, "no recorded copy on tier " + tierId);
+            }
+            if (recorded.equals(copy) || !Scrubber.good(registry.provider(tierId), recorded)) {
+                good = scrubber.goodCopyElsewhere(recorded).orElseThrow(() -> new IOException("copy " + objectId
+                        + " on tier " + tierId + " is damaged and no good copy is left on another tier"));
+                LOG.warning("copy " + objectId + " on tier " + tierId + " is damaged; sending the copy on tier "
+                        + good.storageId());
+            } else {
+                good = recorded;
+            }
         }
         // verified just above: read it plainly, a second digest over the same bytes proves nothing more
         return registry.provider(good.storageId()).read(good.object().id());

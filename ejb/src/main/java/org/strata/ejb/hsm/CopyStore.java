@@ -35,6 +35,9 @@ public class CopyStore {
     @EJB
     TierRegistry registry;
 
+    @EJB
+    LocationCache locations;
+
     /** One copy of one instance. */
     public record Copy(long locationPk, long instancePk, String sopInstanceUid, String storageId, String objectId,
                        long size, String digest) {
@@ -56,6 +59,20 @@ public class CopyStore {
                         + " WHERE s.studyInstanceUid = :study ORDER BY i.pk, l.pk", Object[].class)
                 .setParameter("study", studyInstanceUid).getResultList().stream()
                 .map(CopyStore::copy).toList();
+    }
+
+    /** The copy with this object id on this tier, if recorded: from the location cache, else the database. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Copy cachedCopyOf(String storageId, String objectId) {
+        Copy cached = locations.get(storageId, objectId).orElse(null);
+        if (cached != null) {
+            return cached;
+        }
+        Copy c = copyOf(storageId, objectId);
+        if (c != null) {
+            locations.put(c);
+        }
+        return c;
     }
 
     /** The copy with this object id on this tier, if recorded. */
@@ -94,6 +111,7 @@ public class CopyStore {
         if (existing == 0) {
             em.persist(new Location(instance, storageId, object.id(), object.size(), object.sha256().hex(), now));
         }
+        locations.invalidate(storageId, object.id());
     }
 
     /** Removes a copy's row and notes its object for deletion, in one transaction. */
@@ -102,6 +120,7 @@ public class CopyStore {
         if (l != null) {
             em.persist(new PendingDeletion(l.getStorageId(), l.getObjectId()));
             em.remove(l);
+            locations.invalidate(l.getStorageId(), l.getObjectId());
         }
     }
 
@@ -128,7 +147,7 @@ public class CopyStore {
         }
         Map<Long, Availability> best = new HashMap<>();
         for (Copy c : copiesOfStudy(studyInstanceUid)) {
-            best.merge(c.instancePk(), registry.availabilityOf(c.storageId()),
+            best.merge(c.instancePk(), registry.availabilityOf(c.storageId(), c.objectId()),
                     (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
         }
         Availability study = Availability.ONLINE;
@@ -144,6 +163,18 @@ public class CopyStore {
             studies.get(0).setAvailability(study);
         }
         return study;
+    }
+
+    /** Study Instance UIDs of the studies with copies among these objects of a tier. */
+    public List<String> studiesOf(String storageId, List<String> objectIds) {
+        java.util.Set<String> studies = new java.util.TreeSet<>();
+        for (int from = 0; from < objectIds.size(); from += 500) {
+            studies.addAll(em.createQuery("SELECT DISTINCT s.studyInstanceUid FROM Location l JOIN l.instance i"
+                            + " JOIN i.series se JOIN se.study s WHERE l.storageId = :tier AND l.objectId IN :ids", String.class)
+                    .setParameter("tier", storageId)
+                    .setParameter("ids", objectIds.subList(from, Math.min(objectIds.size(), from + 500))).getResultList());
+        }
+        return List.copyOf(studies);
     }
 
     /** The tier holding copies of the study that comes first in availability (online before nearline). */

@@ -16,20 +16,24 @@ import java.time.Instant;
 /**
  * One tiering job on one study, kept in the database so it survives a crash: its steps are
  * idempotent (copy → verify → record → delete source), so a job found RUNNING by its node after
- * a restart simply runs again. Claimed by one node at a time through a conditional update.
+ * a restart simply runs again. Claimed by one node at a time through a conditional update, for a
+ * lease its node keeps renewing: a job whose lease ran out (its node died) is taken over.
  */
 @Entity
 @Table(name = "hsm_job", indexes = {
         @Index(name = "ix_hsm_job_state", columnList = "state,not_before"),
         @Index(name = "ix_hsm_job_study", columnList = "study_iuid")})
-@NamedQuery(name = HsmJob.RUNNABLE, query = "SELECT j.pk FROM HsmJob j WHERE j.state = :queued AND j.notBefore <= :now"
-        + " ORDER BY j.notBefore, j.pk")
+@NamedQuery(name = HsmJob.RUNNABLE, query = "SELECT j.pk FROM HsmJob j WHERE (j.state = :queued AND j.notBefore <= :now)"
+        + " OR (j.state = :running AND j.leaseUntil < :now) ORDER BY j.notBefore, j.pk")
 @NamedQuery(name = HsmJob.BY_STATE, query = "SELECT j FROM HsmJob j WHERE j.state = :state ORDER BY j.pk DESC")
 @NamedQuery(name = HsmJob.ALL, query = "SELECT j FROM HsmJob j ORDER BY j.pk DESC")
 @NamedQuery(name = HsmJob.OPEN_FOR_STUDY, query = "SELECT COUNT(j) FROM HsmJob j WHERE j.studyInstanceUid = :study"
         + " AND j.state IN :open")
 @NamedQuery(name = HsmJob.CLAIM, query = "UPDATE HsmJob j SET j.state = :running, j.owner = :owner,"
-        + " j.attempts = j.attempts + 1, j.updatedAt = :now WHERE j.pk = :pk AND j.state = :queued")
+        + " j.attempts = j.attempts + 1, j.updatedAt = :now, j.leaseUntil = :leaseUntil WHERE j.pk = :pk"
+        + " AND (j.state = :queued OR (j.state = :running AND j.leaseUntil < :now))")
+@NamedQuery(name = HsmJob.RENEW_LEASES, query = "UPDATE HsmJob j SET j.leaseUntil = :leaseUntil"
+        + " WHERE j.state = :running AND j.owner = :owner")
 @NamedQuery(name = HsmJob.REQUEUE_OWNED, query = "UPDATE HsmJob j SET j.state = :queued, j.updatedAt = :now"
         + " WHERE j.state = :running AND j.owner = :owner")
 public class HsmJob {
@@ -40,6 +44,7 @@ public class HsmJob {
     public static final String OPEN_FOR_STUDY = "HsmJob.openForStudy";
     public static final String CLAIM = "HsmJob.claim";
     public static final String REQUEUE_OWNED = "HsmJob.requeueOwned";
+    public static final String RENEW_LEASES = "HsmJob.renewLeases";
 
     @Id
     @TableGenerator(name = "hsm_job_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",
@@ -83,6 +88,13 @@ public class HsmJob {
     /** The node running it (jboss.node.name). */
     @Column(name = "owner", length = 128)
     private String owner;
+
+    /**
+     * Until when the owner's claim holds: the owner renews it while it runs the job; once it has
+     * passed (the node died), another node takes the job over.
+     */
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
 
     @Column(name = "last_error", length = 2000)
     private String lastError;
@@ -177,6 +189,10 @@ public class HsmJob {
 
     public String getOwner() {
         return owner;
+    }
+
+    public Instant getLeaseUntil() {
+        return leaseUntil;
     }
 
     public String getLastError() {

@@ -11,13 +11,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.strata.ejb.config.SettingsService;
 import org.strata.hsm.migrate.Backoff;
 
 /**
- * The persistent job queue. A node claims a job with a conditional update (state QUEUED →
- * RUNNING, its name as owner): the update locks the row, so of two nodes claiming the same job
- * one updates it and the other finds it no longer QUEUED — no job is worked twice. A failed job
+ * The persistent job queue, shared by every node. A node claims a job with a conditional update
+ * (state QUEUED → RUNNING, its name as owner, a lease): the update locks the row, so of two nodes
+ * claiming the same job one updates it and the other finds it no longer QUEUED — no job is worked
+ * twice. (Not yet {@code FOR UPDATE SKIP LOCKED} on PostgreSQL: there EclipseLink stores
+ * {@code Instant} columns as bytea, so no time comparison works in SQL until they get a
+ * converter.) The owner
+ * renews its leases while it runs ({@link #renewLeases}); a RUNNING job whose lease has run out
+ * (its node died) is claimed like a queued one. A failed job
  * goes back to the queue after an exponential back-off, and to FAILED (dead letter) after
  * {@value #MAX_ATTEMPTS_SETTING} attempts.
  */
@@ -29,6 +35,9 @@ public class JobQueue {
     public static final String MAX_ATTEMPTS_SETTING = "hsm.job.maxAttempts";
     public static final String BACKOFF_SETTING = "hsm.job.backoff";
     public static final String BACKOFF_MAX_SETTING = "hsm.job.backoffMax";
+    public static final String LEASE_SETTING = "hsm.job.lease";
+
+    private static final Logger LOG = Logger.getLogger(JobQueue.class.getName());
 
     private static final List<JobState> OPEN = List.of(JobState.QUEUED, JobState.RUNNING);
 
@@ -66,22 +75,42 @@ public class JobQueue {
                 .setParameter("open", OPEN).getSingleResult() > 0;
     }
 
-    /** Claims the next runnable job for {@code owner}, if any. */
+    /** Claims the next runnable job (queued, or running on a node whose lease ran out) for {@code owner}, if any. */
     public Optional<HsmJob> claimNext(String owner, Instant now) {
-        List<Long> candidates = em.createNamedQuery(HsmJob.RUNNABLE, Long.class).setParameter("queued", JobState.QUEUED)
-                .setParameter("now", now).setMaxResults(20).getResultList();
-        for (Long pk : candidates) {
+        Instant leaseUntil = now.plus(lease());
+        for (Long pk : candidates(now)) {
+            HsmJob before = em.find(HsmJob.class, pk);
+            String previousOwner = before == null || before.getState() != JobState.RUNNING ? null : before.getOwner();
             int updated = em.createNamedQuery(HsmJob.CLAIM).setParameter("running", JobState.RUNNING)
                     .setParameter("owner", owner).setParameter("now", now).setParameter("pk", pk)
-                    .setParameter("queued", JobState.QUEUED).executeUpdate();
+                    .setParameter("queued", JobState.QUEUED).setParameter("leaseUntil", leaseUntil).executeUpdate();
             if (updated == 1) {
                 HsmJob job = em.find(HsmJob.class, pk);
                 em.refresh(job);
+                if (previousOwner != null) {
+                    LOG.warning("storage job " + pk + " taken over from " + previousOwner + ", whose lease ran out");
+                }
                 return Optional.of(job);
             }
         }
         return Optional.empty();
     }
+
+    private List<Long> candidates(Instant now) {
+        return em.createNamedQuery(HsmJob.RUNNABLE, Long.class).setParameter("queued", JobState.QUEUED)
+                .setParameter("running", JobState.RUNNING).setParameter("now", now).setMaxResults(20).getResultList();
+    }
+
+    /** Extends the leases of the jobs {@code owner} is running; returns how many. */
+    public int renewLeases(String owner, Instant now) {
+        return em.createNamedQuery(HsmJob.RENEW_LEASES).setParameter("leaseUntil", now.plus(lease()))
+                .setParameter("running", JobState.RUNNING).setParameter("owner", owner).executeUpdate();
+    }
+
+    private Duration lease() {
+        return duration(LEASE_SETTING, Duration.ofMinutes(1));
+    }
+
 
     /** After a crash: the jobs this node was running go back to the queue (their steps are idempotent). */
     public int requeueOwned(String owner, Instant now) {

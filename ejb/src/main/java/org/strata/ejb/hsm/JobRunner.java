@@ -40,6 +40,9 @@ public class JobRunner {
     @EJB
     CrashPoints crashPoints;
 
+    @EJB
+    AccessRecorder access;
+
     public void run(JobRequest job) throws IOException {
         Map<Long, List<Copy>> byInstance = new LinkedHashMap<>();
         for (Copy c : copies.copiesOfStudy(job.studyInstanceUid())) {
@@ -52,6 +55,9 @@ public class JobRunner {
             crashPoints.reached("after-record");
             if (job.action() == JobAction.MOVE && !job.keepSource()) {
                 releaseSources(job, byInstance);
+            }
+            if (job.action() == JobAction.RECALL) {
+                access.recalled(job.studyInstanceUid()); // recalled copies expire by a DELETE rule on last access
             }
         }
         copies.refreshAvailability(job.studyInstanceUid());
@@ -73,8 +79,11 @@ public class JobRunner {
         }
         for (Map.Entry<String, List<Copy>> e : bySource.entrySet()) {
             List<StoredObject> objects = e.getValue().stream().map(Copy::object).toList();
-            new ObjectCopier(registry.provider(e.getKey()), registry.provider(job.targetTier())).copy(objects);
+            ObjectCopier copier = new ObjectCopier(registry.provider(e.getKey()), registry.provider(job.targetTier()));
+            copier.write(objects);
             crashPoints.reached("after-copy");
+            copier.verifyAll(objects);
+            crashPoints.reached("after-verify");
             Instant now = Instant.now();
             for (Copy c : e.getValue()) {
                 copies.record(c.instancePk(), job.targetTier(), c.object(), now);

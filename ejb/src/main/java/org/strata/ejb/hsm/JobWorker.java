@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * Works the job queue on this node: every two seconds it claims jobs one at a time and runs
- * them until none is runnable. At start it puts back in the queue the jobs this node was running
+ * them until none is runnable (also the jobs of a dead node, once their lease ran out; see
+ * {@link JobLeaseKeeper}). At start it puts back in the queue the jobs this node was running
  * when it stopped (a crash), and deletes the objects noted for deletion.
  */
 @Singleton
@@ -32,7 +33,7 @@ public class JobWorker {
     @EJB
     JobRunner runner;
 
-    private final String node = System.getProperty("jboss.node.name", "strata");
+    private final String node = HsmNode.current();
 
     @PostConstruct
     void resume() {

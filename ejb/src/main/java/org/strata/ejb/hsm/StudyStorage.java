@@ -6,10 +6,12 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.strata.ejb.entity.Availability;
 import org.strata.ejb.entity.Study;
 
 /** Where a study's copies are, and the migrate / recall requests an administrator makes for it. */
@@ -33,8 +35,9 @@ public class StudyStorage {
     public record TierCopies(String tier, String availability, int instances, long bytes) {
     }
 
-    /** Availability (0008,0056) of the study and its copies per tier. */
-    public record Status(String studyInstanceUid, String availability, int instances, List<TierCopies> tiers) {
+    /** Availability (0008,0056) of the study, its copies per tier, and when it was last stored or retrieved. */
+    public record Status(String studyInstanceUid, String availability, int instances, List<TierCopies> tiers,
+                         Instant accessedAt) {
     }
 
     public Optional<Status> status(String studyInstanceUid) {
@@ -46,14 +49,18 @@ public class StudyStorage {
         Study s = studies.get(0);
         em.refresh(s);
         Map<String, long[]> perTier = new TreeMap<>();
+        Map<String, Availability> availability = new HashMap<>();
         for (CopyStore.Copy c : copies.copiesOfStudy(studyInstanceUid)) {
             long[] counts = perTier.computeIfAbsent(c.storageId(), k -> new long[2]);
             counts[0]++;
             counts[1] += c.size();
+            availability.merge(c.storageId(), registry.availabilityOf(c.storageId(), c.objectId()),
+                    (a, b) -> a.ordinal() >= b.ordinal() ? a : b); // an exported volume makes the tier's copies OFFLINE
         }
         List<TierCopies> tiers = perTier.entrySet().stream().map(e -> new TierCopies(e.getKey(),
-                registry.availabilityOf(e.getKey()).name(), (int) e.getValue()[0], e.getValue()[1])).toList();
-        return Optional.of(new Status(studyInstanceUid, s.getAvailability().name(), s.getNumberOfInstances(), tiers));
+                availability.get(e.getKey()).name(), (int) e.getValue()[0], e.getValue()[1])).toList();
+        return Optional.of(new Status(studyInstanceUid, s.getAvailability().name(), s.getNumberOfInstances(), tiers,
+                s.getAccessedAt()));
     }
 
     /** Enqueues a move (or, keeping the source, a copy) of the study to a tier; returns the job id. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +22,8 @@ import org.strata.ejb.entity.Availability;
 import org.strata.ejb.store.OnlineStorage;
 import org.strata.hsm.spi.StorageProvider;
 import org.strata.hsm.spi.StorageProviders;
+import org.strata.hsm.tar.CatalogueEntry;
+import org.strata.hsm.tar.TarStorageProvider;
 import org.strata.hsm.tier.TierUri;
 
 /**
@@ -46,8 +49,13 @@ public class TierRegistry {
 
     private final Map<String, StorageProvider> providers = new ConcurrentHashMap<>();
 
+    /** {@code tier/volume} of the exported tape volumes. */
+    private final Set<String> exported = ConcurrentHashMap.newKeySet();
+
     @PostConstruct
     void openConfigured() {
+        em.createNamedQuery(ExportedVolume.ALL, ExportedVolume.class).getResultList()
+                .forEach(v -> exported.add(v.getId()));
         for (Tier t : em.createNamedQuery(Tier.FIND_ALL, Tier.class).getResultList()) {
             try {
                 providers.put(t.getId(), open(t.getUri(), t.getSettings()));
@@ -108,6 +116,34 @@ public class TierRegistry {
         }
         StorageProvider p = providers.get(tierId);
         return p != null && "file".equals(p.scheme()) ? Availability.ONLINE : Availability.NEARLINE;
+    }
+
+    /**
+     * The availability of one copy: that of its tier, but OFFLINE when it lies on an exported
+     * tape volume.
+     */
+    public Availability availabilityOf(String tierId, String objectId) {
+        return volumeOf(tierId, objectId).filter(v -> isExported(tierId, v)).isPresent() ? Availability.OFFLINE
+                : availabilityOf(tierId);
+    }
+
+    /** The tape volume holding the object, if the tier is a tape tier that has it. */
+    public Optional<String> volumeOf(String tierId, String objectId) {
+        return find(tierId).filter(TarStorageProvider.class::isInstance).map(TarStorageProvider.class::cast)
+                .flatMap(tape -> tape.entry(objectId)).map(CatalogueEntry::volume);
+    }
+
+    public boolean isExported(String tierId, String volume) {
+        return exported.contains(ExportedVolume.key(tierId, volume));
+    }
+
+    /** Records in memory what {@link VolumeService} recorded in the database. */
+    public void exported(String tierId, String volume, boolean isExported) {
+        if (isExported) {
+            exported.add(ExportedVolume.key(tierId, volume));
+        } else {
+            exported.remove(ExportedVolume.key(tierId, volume));
+        }
     }
 
     /** Tier ids, most available first (disk before object and tape), the online tier first among disks. */

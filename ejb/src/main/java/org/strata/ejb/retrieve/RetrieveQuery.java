@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.strata.dicom.core.Attributes;
+import org.strata.ejb.hsm.AccessRecorder;
 import org.strata.ejb.hsm.CopyReader;
 import org.strata.ejb.query.Jpql;
 import org.strata.ejb.query.QueryBuilder;
@@ -28,6 +29,9 @@ public class RetrieveQuery {
     @EJB
     CopyReader copies;
 
+    @EJB
+    AccessRecorder access;
+
     /**
      * The instances to send, each from its best copy: online when there is one, else from the
      * first other tier holding it (disk, object, tape), tape copies in volume order.
@@ -40,6 +44,9 @@ public class RetrieveQuery {
             List<RetrieveItem> more = items(level, identifier, tier).stream()
                     .filter(i -> found.add(i.sopInstanceUid())).toList();
             items.addAll(copies.readingOrder(tier, more, RetrieveItem::objectId));
+        }
+        if (!items.isEmpty()) {
+            access.retrieved(items.stream().map(RetrieveItem::sopInstanceUid).toList()); // last access, for the rules
         }
         return items;
     }

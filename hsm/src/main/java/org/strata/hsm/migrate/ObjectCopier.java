@@ -10,7 +10,7 @@ import org.strata.hsm.digest.DigestingStorage;
 import org.strata.hsm.digest.StoredObject;
 import org.strata.hsm.spi.StorageProvider;
 import org.strata.hsm.spi.StorageProvider.PendingWrite;
-import org.strata.hsm.tar.TarBatch;
+import org.strata.hsm.tar.StreamedObject;
 import org.strata.hsm.tar.TarStorageProvider;
 import org.strata.hsm.tar.TarTierConfig;
 
@@ -19,7 +19,7 @@ import org.strata.hsm.tar.TarTierConfig;
  * another, reading the source verified, then reads every copy back and checks size and SHA-256
  * again. Idempotent: an object already on the target is kept when it verifies and rewritten when
  * it does not (a copy torn by a crash). Copies to a tape tier go as one batch onto one volume,
- * so a study is recalled with one mount.
+ * appended straight from the source streams, so a study is recalled with one mount.
  */
 public final class ObjectCopier {
 
@@ -33,6 +33,15 @@ public final class ObjectCopier {
 
     /** Copies and verifies; returns when every object is on the target and verified. */
     public void copy(List<StoredObject> objects) throws IOException {
+        write(objects);
+        verifyAll(objects);
+    }
+
+    /**
+     * The copy alone: writes (and commits) every object not already on the target with a good
+     * copy, reading the source verified. {@link #verifyAll} then reads the copies back.
+     */
+    public void write(List<StoredObject> objects) throws IOException {
         List<StoredObject> missing = new ArrayList<>();
         for (StoredObject o : objects) {
             if (!target.exists(o.id())) {
@@ -52,24 +61,30 @@ public final class ObjectCopier {
                 }
             }
         }
+    }
+
+    /**
+     * The read-back: every object's copy on the target matches its size and SHA-256, or this
+     * throws. On tape, one forward pass per volume.
+     */
+    public void verifyAll(List<StoredObject> objects) throws IOException {
+        if (target instanceof TarStorageProvider tape) {
+            tape.verify(objects);
+            return;
+        }
         for (StoredObject o : objects) {
             verify(target, o);
         }
     }
 
+    /** One batch appended to one volume straight from the source streams, each read verified (no spool copy). */
     private void writeBatch(TarStorageProvider tape, List<StoredObject> objects) throws IOException {
         if (objects.isEmpty()) {
             return;
         }
-        try (TarBatch batch = tape.openBatch()) {
-            for (StoredObject o : objects) {
-                try (PendingWrite w = batch.create(o.id())) {
-                    write(o, w);
-                    w.commit();
-                }
-            }
-            batch.commit();
-        }
+        DigestingStorage verified = new DigestingStorage(source);
+        tape.appendStreamed(objects.stream().map(o -> new StreamedObject(o.id(), o.size(), o.sha256(),
+                () -> verified.readVerified(o))).toList());
     }
 
     /**

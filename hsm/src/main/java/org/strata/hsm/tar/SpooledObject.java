@@ -1,12 +1,15 @@
 package org.strata.hsm.tar;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
 import org.strata.hsm.digest.Sha256;
 
 /** An object staged in the spool, ready to be appended to a volume. */
-record SpooledObject(String id, Path file, long size, Sha256 sha256) {
+record SpooledObject(String id, Path file, long size, Sha256 sha256) implements VolumeEntrySource {
 
     SpooledObject {
         Objects.requireNonNull(id, "id");
@@ -14,14 +17,13 @@ record SpooledObject(String id, Path file, long size, Sha256 sha256) {
         Objects.requireNonNull(sha256, "sha256");
     }
 
-    /**
-     * Upper bound of the bytes the entry takes on a volume: a 512-byte header, a PAX extended
-     * header (header block plus records, one block is enough for a 200-character id and a
-     * big size) when the name or the size does not fit ustar, and the data padded to 512.
-     * (Modification times are written in whole seconds, which never need a PAX header.)
-     */
-    long reservedBytes() {
-        boolean pax = id.length() >= 100 || size > 077777777777L;
-        return 512 + (pax ? 1024 : 0) + (size + 511) / 512 * 512;
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        Files.copy(file, out);
+    }
+
+    @Override
+    public void discard() throws IOException {
+        Files.deleteIfExists(file);
     }
 }

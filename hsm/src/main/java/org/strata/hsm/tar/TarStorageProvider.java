@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,12 +15,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.strata.hsm.digest.DigestMismatchException;
+import org.strata.hsm.digest.Sha256;
+import org.strata.hsm.digest.StoredObject;
 import org.strata.hsm.io.RangeInputStream;
 import org.strata.hsm.spi.ObjectIds;
 import org.strata.hsm.spi.StorageProvider;
@@ -141,12 +151,20 @@ public final class TarStorageProvider implements StorageProvider {
         return new SpoolWrite(config.spool(), id, target);
     }
 
-    /** Appends staged objects as one batch; deletes their spool files whatever happens. */
-    List<CatalogueEntry> append(List<SpooledObject> batch) throws IOException {
+    /**
+     * Appends objects as one batch straight from their sources (no spool copy), contiguously on
+     * one volume, forced and recorded all or nothing. Each source must verify itself.
+     */
+    public List<CatalogueEntry> appendStreamed(List<StreamedObject> batch) throws IOException {
+        return append(batch);
+    }
+
+    /** Appends objects as one batch; discards them (spool files) whatever happens. */
+    List<CatalogueEntry> append(List<? extends VolumeEntrySource> batch) throws IOException {
         try {
             synchronized (appendLock) {
                 checkNew(batch);
-                long need = VolumeTail.END_OF_ARCHIVE + batch.stream().mapToLong(SpooledObject::reservedBytes).sum();
+                long need = VolumeTail.END_OF_ARCHIVE + batch.stream().mapToLong(VolumeEntrySource::reservedBytes).sum();
                 if (need > config.volumeCapacity()) {
                     throw new IOException("Batch of " + batch.size() + " objects needs " + need
                             + " bytes, more than a volume holds (" + config.volumeCapacity() + ")");
@@ -174,15 +192,15 @@ public final class TarStorageProvider implements StorageProvider {
                 }
             }
         } finally {
-            for (SpooledObject o : batch) {
-                Files.deleteIfExists(o.file());
+            for (VolumeEntrySource o : batch) {
+                o.discard();
             }
         }
     }
 
-    private void checkNew(List<SpooledObject> batch) throws FileAlreadyExistsException {
+    private void checkNew(List<? extends VolumeEntrySource> batch) throws FileAlreadyExistsException {
         Set<String> seen = new HashSet<>();
-        for (SpooledObject o : batch) {
+        for (VolumeEntrySource o : batch) {
             if (!seen.add(o.id()) || catalogue.find(o.id()).isPresent()) {
                 throw new FileAlreadyExistsException(o.id(), null, "object exists on " + location());
             }
@@ -248,6 +266,48 @@ public final class TarStorageProvider implements StorageProvider {
         } catch (IOException | RuntimeException ex) {
             lease.close();
             throw ex;
+        }
+    }
+
+    /**
+     * Reads the copies back, volume by volume in position order with one channel and a large
+     * buffer (a forward pass over the batch), and checks each against its expected size and
+     * SHA-256; {@link DigestMismatchException} at the first that differs.
+     */
+    public void verify(List<StoredObject> expected) throws IOException {
+        Map<String, List<CatalogueEntry>> byVolume = new TreeMap<>();
+        Map<String, StoredObject> byId = new HashMap<>();
+        for (StoredObject o : expected) {
+            CatalogueEntry e = require(o.id());
+            byVolume.computeIfAbsent(e.volume(), v -> new ArrayList<>()).add(e);
+            byId.put(o.id(), o);
+        }
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        for (Map.Entry<String, List<CatalogueEntry>> v : byVolume.entrySet()) {
+            v.getValue().sort(Comparator.comparingLong(CatalogueEntry::dataOffset));
+            try (TapeDrive.Lease lease = drive.acquire(v.getKey());
+                 FileChannel ch = FileChannel.open(lease.file(), StandardOpenOption.READ)) {
+                for (CatalogueEntry e : v.getValue()) {
+                    StoredObject o = byId.get(e.id());
+                    MessageDigest md = Sha256.newDigest();
+                    long pos = e.dataOffset();
+                    long end = e.dataOffset() + e.size();
+                    while (pos < end) {
+                        buf.clear().limit((int) Math.min(buf.capacity(), end - pos));
+                        int n = ch.read(buf, pos);
+                        if (n < 0) {
+                            break;
+                        }
+                        buf.flip();
+                        md.update(buf);
+                        pos += n;
+                    }
+                    Sha256 actual = Sha256.of(md);
+                    if (pos - e.dataOffset() != o.size() || e.size() != o.size() || !actual.equals(o.sha256())) {
+                        throw new DigestMismatchException(o, pos - e.dataOffset(), actual);
+                    }
+                }
+            }
         }
     }
 

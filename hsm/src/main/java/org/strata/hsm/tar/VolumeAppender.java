@@ -18,7 +18,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Appends a batch of spooled objects to a volume with Commons Compress
+ * Appends a batch of objects (spooled, or streamed from their source) to a volume with Commons Compress
  * ({@code putArchiveEntry} → bytes → {@code closeArchiveEntry}, then {@code finish} for the
  * end-of-archive blocks), in POSIX long-name and big-number modes, starting at the volume's
  * committed end (over the previous end-of-archive blocks), then forces the volume to disk.
@@ -35,7 +35,7 @@ final class VolumeAppender {
      * @throws IOException when writing fails or the volume would exceed {@code capacity}; the
      *                     volume is then cut back to {@code start}
      */
-    static List<CatalogueEntry> append(Path file, String volume, long start, List<SpooledObject> batch,
+    static List<CatalogueEntry> append(Path file, String volume, long start, List<? extends VolumeEntrySource> batch,
                                        long capacity) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             try {
@@ -57,7 +57,7 @@ final class VolumeAppender {
         }
     }
 
-    private static List<CatalogueEntry> write(FileChannel ch, String volume, long start, List<SpooledObject> batch)
+    private static List<CatalogueEntry> write(FileChannel ch, String volume, long start, List<? extends VolumeEntrySource> batch)
             throws IOException {
         Counting counted = new Counting(new BufferedOutputStream(new ChannelAt(ch, start), 256 * 1024));
         List<CatalogueEntry> entries = new ArrayList<>();
@@ -67,14 +67,14 @@ final class VolumeAppender {
         tar.setAddPaxHeadersForNonAsciiNames(true);
         // whole seconds: a fractional mtime would make Commons Compress add a PAX header per entry
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        for (SpooledObject o : batch) {
+        for (VolumeEntrySource o : batch) {
             long header = start + counted.count;
             TarArchiveEntry entry = new TarArchiveEntry(o.id());
             entry.setSize(o.size());
             entry.setModTime(java.nio.file.attribute.FileTime.from(now));
             tar.putArchiveEntry(entry);
             long data = start + counted.count;
-            Files.copy(o.file(), tar);
+            o.writeTo(tar);
             tar.closeArchiveEntry();
             long end = start + counted.count;
             if ((data - start) % RECORD != 0 || (end - start) % RECORD != 0 || end - data < o.size()) {

@@ -73,6 +73,43 @@ class ObjectCopierTest {
         assertTrue(!target.exists("obj-0"));
     }
 
+    @Test
+    void aCorruptSourceInAStreamedTapeBatchLeavesTheVolumeAsItWasAndRecordsNothing() throws Exception {
+        List<StoredObject> objects = put(3);
+        try (TarStorageProvider tape = TarStorageProvider.open(TarTierConfig.builder(dir.resolve("lib"))
+                .volumeCapacity(1_000_000).build())) {
+            new ObjectCopier(source, tape).copy(objects.subList(0, 1));
+            long before = java.nio.file.Files.size(tape.volumeFile(tape.catalogue().volumes().get(0)));
+            StoredObject wrong = new StoredObject("obj-2", objects.get(2).size(), objects.get(1).sha256());
+            assertThrows(DigestMismatchException.class,
+                    () -> new ObjectCopier(source, tape).copy(List.of(objects.get(1), wrong)));
+            assertTrue(!tape.exists("obj-1") && !tape.exists("obj-2"), "nothing of the failed batch recorded");
+            assertEquals(before, java.nio.file.Files.size(tape.volumeFile(tape.catalogue().volumes().get(0))),
+                    "the volume is cut back to where the batch began");
+            new ObjectCopier(source, tape).copy(objects.subList(1, 3));
+            for (StoredObject o : objects) {
+                assertArrayEquals(read(source, o.id()), read(tape, o.id()));
+            }
+        }
+    }
+
+    @Test
+    void aDamagedTapeCopyFailsTheReadBack() throws Exception {
+        List<StoredObject> objects = put(2);
+        try (TarStorageProvider tape = TarStorageProvider.open(TarTierConfig.builder(dir.resolve("lib"))
+                .volumeCapacity(1_000_000).build())) {
+            new ObjectCopier(source, tape).copy(objects);
+            var entry = tape.entry("obj-1").orElseThrow();
+            try (var ch = java.nio.channels.FileChannel.open(tape.volumeFile(entry.volume()),
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(new byte[] {0x55, 0x55}), entry.dataOffset() + 10);
+            }
+            DigestMismatchException e = assertThrows(DigestMismatchException.class,
+                    () -> new ObjectCopier(source, tape).verifyAll(objects));
+            assertEquals("obj-1", e.expected().id());
+        }
+    }
+
     private static byte[] read(StorageProvider p, String id) throws IOException {
         try (InputStream in = p.read(id)) {
             return in.readAllBytes();

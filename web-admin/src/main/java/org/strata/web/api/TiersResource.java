@@ -20,6 +20,7 @@ import org.strata.ejb.hsm.Scrubber;
 import org.strata.ejb.hsm.Tier;
 import org.strata.ejb.hsm.TierRegistry;
 import org.strata.ejb.hsm.TierService;
+import org.strata.ejb.hsm.VolumeService;
 import org.strata.ejb.hsm.WatermarkEvictor;
 import org.strata.ejb.hsm.WatermarkTimer;
 
@@ -54,6 +55,13 @@ public class TiersResource {
 
     @Inject
     WatermarkTimer watermarks;
+
+    @Inject
+    VolumeService volumes;
+
+    /** Body of a volume PUT: {@code {"exported": true}} (taken out of the library) or {@code false} (back in). */
+    public record VolumeBody(Boolean exported) {
+    }
 
     @GET
     public List<TierJson> list() {
@@ -106,6 +114,35 @@ public class TiersResource {
     public WatermarkEvictor.Report evict() throws IOException {
         return watermarks.evictNow().orElseThrow(() -> new IllegalArgumentException(
                 "no watermarks set: settings hsm.online.highWatermark and hsm.online.lowWatermark (bytes)"));
+    }
+
+    /** The volumes of a tape tier: {@code [{"bytes":…,"exported":false,"objects":…,"volume":"…"}]}. */
+    @GET
+    @Path("{id}/volumes")
+    public List<VolumeService.VolumeStatus> volumes(@PathParam("id") String id) {
+        if (tiers.find(id).isEmpty()) {
+            throw new NotFoundException("no tier " + id);
+        }
+        return volumes.volumes(id);
+    }
+
+    /**
+     * Exports a tape volume ({@code {"exported": true}}: its copies become OFFLINE) or imports it
+     * back ({@code false}: NEARLINE again).
+     */
+    @PUT
+    @Path("{id}/volumes/{volume}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public VolumeService.VolumeStatus putVolume(@PathParam("id") String id, @PathParam("volume") String volume,
+                                                VolumeBody body) {
+        if (body == null || body.exported() == null) {
+            throw new IllegalArgumentException("body must be {\"exported\": true|false}");
+        }
+        if (tiers.find(id).isEmpty()) {
+            throw new NotFoundException("no tier " + id);
+        }
+        return volumes.setExported(id, volume, body.exported())
+                .orElseThrow(() -> new NotFoundException("no volume " + volume + " on tier " + id));
     }
 
     @GET
