@@ -1,8 +1,9 @@
 package org.strata.ejb.hsm;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
@@ -20,8 +21,14 @@ import java.util.logging.Logger;
  * Evaluates the enabled tiering rules against the studies, with ages measured by
  * {@link HsmClock}, and enqueues one job per selected study that has no open or dead-lettered
  * job yet. Returns the ids of the jobs enqueued.
+ *
+ * <p>One evaluation at a time on a node (a singleton's write lock): the timer's evaluation and one
+ * asked for through REST or the console used to run side by side, both found the study without a
+ * job and both enqueued one. Each enqueue commits on its own, so an evaluation that waited sees
+ * the jobs of the one before. Evaluations on different nodes are not serialised by this.
  */
-@Stateless
+@Singleton
+@AccessTimeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RuleEvaluator {
