@@ -42,6 +42,20 @@ class PostgresRunIT {
             assertEquals("2", pg.query("SELECT COUNT(*) FROM location"));
             assertFalse(Files.exists(data.resolve("db/strata.mv.db")), "no H2 database was created");
 
+            // every Instant attribute is a real timestamp column, not a serialized Java object (bytea)
+            List<String> timeColumns = pg.query("SELECT table_name || '.' || column_name || '=' || data_type"
+                    + " FROM information_schema.columns WHERE table_schema = 'public' AND (column_name LIKE '%\\_at'"
+                    + " OR column_name IN ('not_before', 'lease_until')) ORDER BY 1").lines().toList();
+            assertEquals(23, timeColumns.size(), String.join("\n", timeColumns));
+            assertTrue(timeColumns.contains("hsm_job.not_before=timestamp with time zone"), timeColumns.toString());
+            assertEquals(List.of(), timeColumns.stream().filter(c -> !c.endsWith("=timestamp with time zone")).toList());
+            // and the values are the moments they were stored at, comparable in SQL with the server's clock
+            assertEquals("2", pg.query("SELECT COUNT(*) FROM instance"
+                    + " WHERE received_at BETWEEN now() - interval '10 minutes' AND now()"), pg.query(
+                    "SELECT received_at, now() FROM instance"));
+            assertEquals("2", pg.query("SELECT COUNT(*) FROM study WHERE received_at <= now()"));
+            assertEquals("2", pg.query("SELECT COUNT(*) FROM location WHERE created_at <= now()"));
+
             Set<String> expected = new TreeSet<>();
             for (Path f : files) {
                 expected.addAll(Dcmtk.values(Dcmtk.run("dcmdump", "+P", "0020,000d", f.toString()).output(), "0020,000d"));
@@ -51,6 +65,16 @@ class PostgresRunIT {
             assertEquals(0, find.exitCode(), find.output());
             assertEquals(expected, new TreeSet<>(Dcmtk.values(find.output(), "0020,000d")), find.output());
             assertEquals(List.of("1", "1"), Dcmtk.values(find.output(), "0020,1208"), find.output());
+
+            // a retrieve records the study's last access with a JPQL UPDATE whose Instant parameter the
+            // converter binds as a timestamp (pgjdbc cannot bind an Instant itself)
+            String first = expected.iterator().next();
+            Path got = Files.createTempDirectory(data, "get");
+            Dcmtk.Result get = Dcmtk.run("getscu", "-S", "-aec", "STRATA", "-od", got.toString(), "127.0.0.1", port,
+                    "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + first);
+            assertEquals(0, get.exitCode(), get.output() + strata.output());
+            assertEquals(first, pg.query("SELECT study_iuid FROM study WHERE accessed_at > received_at"
+                    + " AND accessed_at <= now()"), pg.query("SELECT study_iuid, received_at, accessed_at FROM study"));
 
             assertEquals(0, strata.stop(), strata.output());
         }

@@ -59,7 +59,7 @@ public class Instance {
     @Column(name = "availability", length = 16, nullable = false)
     private Availability availability = Availability.ONLINE;
 
-    @Column(name = "received_at", nullable = false)
+    @Column(name = "received_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant receivedAt;
 
     /** The full header without bulk data, for return keys that are not columns. */

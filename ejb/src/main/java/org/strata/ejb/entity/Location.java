@@ -56,7 +56,7 @@ public class Location {
     @Column(name = "digest", length = 64, nullable = false)
     private String digest;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant createdAt;
 
     protected Location() {

@@ -84,10 +84,10 @@ public class Study {
     @Column(name = "availability", length = 16, nullable = false)
     private Availability availability = Availability.ONLINE;
 
-    @Column(name = "received_at", nullable = false)
+    @Column(name = "received_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant receivedAt;
 
-    @Column(name = "accessed_at", nullable = false)
+    @Column(name = "accessed_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant accessedAt;
 
     @Lob

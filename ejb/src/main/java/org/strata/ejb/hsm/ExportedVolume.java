@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.strata.ejb.entity.InstantConverter;
 
 /**
  * A tape volume taken out of the library (exported): the copies on it are OFFLINE (PS3.3
@@ -29,7 +30,7 @@ public class ExportedVolume {
     @Column(name = "volume", length = 128, nullable = false)
     private String volume;
 
-    @Column(name = "exported_at", nullable = false)
+    @Column(name = "exported_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant exportedAt;
 
     protected ExportedVolume() {

@@ -12,6 +12,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import org.strata.ejb.entity.InstantConverter;
 
 /**
  * One tiering job on one study, kept in the database so it survives a crash: its steps are
@@ -82,7 +83,7 @@ public class HsmJob {
     @Column(name = "attempts", nullable = false)
     private int attempts;
 
-    @Column(name = "not_before", nullable = false)
+    @Column(name = "not_before", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant notBefore;
 
     /** The node running it (jboss.node.name). */
@@ -93,16 +94,16 @@ public class HsmJob {
      * Until when the owner's claim holds: the owner renews it while it runs the job; once it has
      * passed (the node died), another node takes the job over.
      */
-    @Column(name = "lease_until")
+    @Column(name = "lease_until", columnDefinition = InstantConverter.SQL_TYPE)
     private Instant leaseUntil;
 
     @Column(name = "last_error", length = 2000)
     private String lastError;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(name = "updated_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant updatedAt;
 
     protected HsmJob() {

@@ -19,9 +19,9 @@ import org.strata.hsm.migrate.Backoff;
  * The persistent job queue, shared by every node. A node claims a job with a conditional update
  * (state QUEUED → RUNNING, its name as owner, a lease): the update locks the row, so of two nodes
  * claiming the same job one updates it and the other finds it no longer QUEUED — no job is worked
- * twice. (Not yet {@code FOR UPDATE SKIP LOCKED} on PostgreSQL: there EclipseLink stores
- * {@code Instant} columns as bytea, so no time comparison works in SQL until they get a
- * converter.) The owner
+ * twice. (Not yet {@code FOR UPDATE SKIP LOCKED} on PostgreSQL: that needs native SQL comparing
+ * times, possible since {@code InstantConverter} made the {@code Instant} columns timestamps
+ * instead of bytea; the claim of commit bd04d9c can come back with a two-claimer test.) The owner
  * renews its leases while it runs ({@link #renewLeases}); a RUNNING job whose lease has run out
  * (its node died) is claimed like a queued one. A failed job
  * goes back to the queue after an exponential back-off, and to FAILED (dead letter) after

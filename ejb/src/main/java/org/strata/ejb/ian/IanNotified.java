@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.strata.ejb.entity.InstantConverter;
 
 /** When the subscribers were last told about a study, and with how many instances. */
 @Entity
@@ -15,7 +16,7 @@ public class IanNotified {
     @Column(name = "study_iuid", length = 64)
     private String studyInstanceUid;
 
-    @Column(name = "notified_at", nullable = false)
+    @Column(name = "notified_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant notifiedAt;
 
     @Column(name = "instance_count", nullable = false)

@@ -10,6 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.strata.ejb.entity.InstantConverter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,10 +77,10 @@ public class ImportJob {
     @Column(name = "detail", length = 1024)
     private String detail;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(name = "updated_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant updatedAt;
 
     protected ImportJob() {

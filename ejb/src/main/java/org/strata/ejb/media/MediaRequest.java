@@ -10,6 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.strata.ejb.entity.InstantConverter;
 import java.util.Arrays;
 import java.util.List;
 
@@ -98,10 +99,10 @@ public class MediaRequest {
     @Column(name = "pieces", nullable = false)
     private int pieces;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(name = "updated_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant updatedAt;
 
     protected MediaRequest() {

@@ -10,6 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import org.strata.ejb.entity.InstantConverter;
 
 /**
  * A stored instance an administrator must look at, e.g. one of a procedure step discontinued
@@ -41,7 +42,7 @@ public class FlaggedInstance {
     @Column(name = "reason", length = 128, nullable = false)
     private String reason;
 
-    @Column(name = "flagged_at", nullable = false)
+    @Column(name = "flagged_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant flaggedAt;
 
     protected FlaggedInstance() {

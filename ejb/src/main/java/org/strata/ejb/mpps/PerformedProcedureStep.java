@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.strata.ejb.entity.InstantConverter;
 
 /** One Modality Performed Procedure Step (PS3.4 F.7) as created and updated by its SCU. */
 @Entity
@@ -46,10 +47,10 @@ public class PerformedProcedureStep {
     @Column(name = "attributes", nullable = false)
     private byte[] attributes;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(name = "updated_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant updatedAt;
 
     @Version

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.strata.ejb.entity.InstantConverter;
 
 /**
  * One Modality Worklist item (PS3.4 K.6.1; one Scheduled Procedure Step): the full data set as
@@ -59,7 +60,7 @@ public class WorklistItem {
     @Column(name = "attributes", nullable = false)
     private byte[] attributes;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(name = "updated_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant updatedAt;
 
     @Version

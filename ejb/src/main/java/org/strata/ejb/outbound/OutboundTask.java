@@ -13,6 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import org.strata.ejb.entity.InstantConverter;
 import org.strata.jca.api.NOperation;
 
 /**
@@ -69,10 +70,10 @@ public class OutboundTask {
     @Column(name = "state", length = 16, nullable = false)
     private State state = State.PENDING;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant createdAt;
 
-    @Column(name = "next_attempt_at", nullable = false)
+    @Column(name = "next_attempt_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant nextAttemptAt;
 
     @Column(name = "attempts", nullable = false)

@@ -13,6 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import org.strata.ejb.entity.InstantConverter;
 
 /**
  * One storage commitment request (PS3.4 J.3.2) from receipt until its report is delivered: the
@@ -85,13 +86,13 @@ public class StorageCommitmentJob {
     @Column(name = "failed_count", nullable = false)
     private int failedCount;
 
-    @Column(name = "received_at", nullable = false)
+    @Column(name = "received_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant receivedAt;
 
-    @Column(name = "next_attempt_at", nullable = false)
+    @Column(name = "next_attempt_at", nullable = false, columnDefinition = InstantConverter.SQL_TYPE)
     private Instant nextAttemptAt;
 
-    @Column(name = "reported_at")
+    @Column(name = "reported_at", columnDefinition = InstantConverter.SQL_TYPE)
     private Instant reportedAt;
 
     @Column(name = "attempts", nullable = false)
