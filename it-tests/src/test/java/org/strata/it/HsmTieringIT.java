@@ -179,6 +179,7 @@ class HsmTieringIT {
         pb.environment().put("TCP_NODELAY", "1");
         Process storescp = pb.start();
         try {
+            StrataProcess.awaitListening(port, storescp);
             put("/strata/api/aes/HSMSCP", "{\"host\":\"127.0.0.1\",\"port\":" + port + "}", 201);
             // re-opening the tier unloads the drive: the retrieve has to mount the volume itself
             put("/strata/api/tiers/tape", "{\"uri\":\"tar:" + library + "?volumeSize=100000000&mountDelay=PT0.1S\"}", 200);
@@ -429,6 +430,7 @@ class HsmTieringIT {
         pb.environment().put("TCP_NODELAY", "1");
         Process storescp = pb.start();
         try {
+            StrataProcess.awaitListening(port, storescp);
             admin.putJson("/strata/api/aes/HSMSCP2", "{\"host\":\"127.0.0.1\",\"port\":" + port + "}");
             Dcmtk.Result r = Dcmtk.run("movescu", "-v", "-S", "-aec", "STRATA", "-aem", "HSMSCP2", "127.0.0.1",
                     dicomPort(), "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + studyUids);

@@ -60,6 +60,7 @@ class MoveCancelIT {
                 String.valueOf(storescpPort)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("TCP_NODELAY", "1");
         Process storescp = pb.start();
+        StrataProcess.awaitListening(storescpPort, storescp);
         Http admin = Http.admin(Deployments.httpPort(), Deployments.adminPassword());
         admin.putJson("/strata/api/aes/CANCELDEST", "{\"host\":\"127.0.0.1\",\"port\":" + storescpPort + "}");
         try (NetRuntime runtime = new NetRuntime("it-cancel", 8);

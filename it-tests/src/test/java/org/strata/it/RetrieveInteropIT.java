@@ -58,6 +58,7 @@ class RetrieveInteropIT {
                 received.getFileName() + ".log").toFile());
         pb.environment().put("TCP_NODELAY", "1");
         storescp = pb.start();
+        StrataProcess.awaitListening(storescpPort, storescp);
         Http admin = Http.admin(Deployments.httpPort(), Deployments.adminPassword());
         assertEquals(201, admin.putJson("/strata/api/aes/STORESCP",
                 "{\"host\":\"127.0.0.1\",\"port\":" + storescpPort + "}").statusCode());

@@ -88,6 +88,25 @@ final class StrataProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /**
+     * Waits until something listens on the local TCP port (a peer just started, e.g. storescp):
+     * a C-MOVE sent before that fails its sub-operations with "connection refused".
+     */
+    static void awaitListening(int port, Process peer) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!peer.isAlive()) {
+                throw new AssertionError("the peer meant to listen on port " + port + " ended with " + peer.exitValue());
+            }
+            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (ConnectException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("nothing listens on port " + port + " after 30 s");
+    }
+
     /** Waits until the console answers (401 before login), failing if the process ends first. */
     void awaitConsole() throws Exception {
         // 600 s: on a machine shared by several builds (load 30+ on 2 cores) a first start takes over 4 min
