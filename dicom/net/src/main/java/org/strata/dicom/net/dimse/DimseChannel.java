@@ -53,6 +53,8 @@ public final class DimseChannel implements UpperLayerUser {
     private int dataContext;
     private PdvInputStream dataStream;
     private ByteArrayOutputStream dataBuffer;
+    /** The request whose data set the reader writes to its {@link DataSetSink} (PS3.7 9.3.1 C-STORE). */
+    private DimseRequestContext sinkRequest;
     private boolean broken;
 
     private record Outstanding(ResponseListener listener, CompletableFuture<DimseRsp> future) {
@@ -166,7 +168,9 @@ public final class DimseChannel implements UpperLayerUser {
             protocolError(AbortReason.UNEXPECTED_PDU_PARAMETER, "data set fragment without its command");
             return;
         }
-        if (dataStream != null) {
+        if (sinkRequest != null) {
+            writeToSink(sinkRequest, pdv);
+        } else if (dataStream != null) {
             dataStream.push(pdv);
             if (pdv.last()) {
                 dataStream.end();
@@ -185,6 +189,24 @@ public final class DimseChannel implements UpperLayerUser {
             dataCommand = null;
             dataStream = null;
             dataBuffer = null;
+            DimseRequestContext complete = sinkRequest;
+            sinkRequest = null;
+            if (complete != null) {
+                // no hand-over at all: the reader finishes the request and answers (SinkService)
+                running.put(complete.messageId(), complete);
+                serve(complete);
+            }
+        }
+    }
+
+    /** Reader thread: one fragment into the sink; after a write failure the rest is dropped. */
+    private static void writeToSink(DimseRequestContext ctx, Pdv pdv) {
+        if (ctx.sinkFailure() == null) {
+            try {
+                pdv.writeTo(0, ctx.sink().output());
+            } catch (IOException e) {
+                ctx.sinkFailed(e);
+            }
         }
     }
 
@@ -205,21 +227,46 @@ public final class DimseChannel implements UpperLayerUser {
                     + " outstanding operation(s) negotiated (PS3.7 D.3.3.3)");
             return;
         }
-        InputStream data = InputStream.nullInputStream();
-        if (cmd.hasDataSet()) {
-            startData(pc, cmd);
-            dataStream = new PdvInputStream();
-            data = dataStream;
+        if (!cmd.hasDataSet()) {
+            dispatch(new DimseRequestContext(this, pc, cmd, InputStream.nullInputStream()));
+            return;
         }
-        DimseRequestContext ctx = new DimseRequestContext(this, pc, cmd, data);
+        startData(pc, cmd);
+        DimseRequestContext sunk = new DimseRequestContext(this, pc, cmd, InputStream.nullInputStream());
+        DataSetSink sink = openSink(sunk);
+        if (sink != null) {
+            sunk.sink(sink);
+            sinkRequest = sunk; // served when the last fragment is written
+            return;
+        }
+        dataStream = new PdvInputStream();
+        dispatch(new DimseRequestContext(this, pc, cmd, dataStream));
+    }
+
+    private DataSetSink openSink(DimseRequestContext ctx) {
+        if (!(registry.lookup(ctx.sopClassUid()) instanceof SinkService s)) {
+            return null;
+        }
+        try {
+            return s.openSink(ctx);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "{0}: no sink for {1} ({2}), streaming it", association.name(), ctx.commandField(),
+                    e.toString());
+            return null;
+        }
+    }
+
+    /** Runs the request on a pooled thread; answers 0xA700 itself when no thread is free. */
+    private void dispatch(DimseRequestContext ctx) throws IOException {
+        Command cmd = ctx.command();
         running.put(cmd.messageId(), ctx);
         try {
             runtime.execute(() -> serve(ctx));
         } catch (RejectedExecutionException e) {
             running.remove(cmd.messageId());
             performing.decrementAndGet();
-            if (dataStream != null) {
-                dataStream.discardRemaining();
+            if (ctx.dataSet() instanceof PdvInputStream p) {
+                p.discardRemaining();
             }
             LOG.log(Level.WARNING, "{0}: no thread free for {1}", association.name(), cmd.commandField());
             sendResponse(ctx, DimseResponse.of(Status.OUT_OF_RESOURCES, "no thread free"));
@@ -271,6 +318,9 @@ public final class DimseChannel implements UpperLayerUser {
         }
         if (ctx.dataSet() instanceof PdvInputStream p) {
             p.discardRemaining();
+        }
+        if (ctx.sink() != null) {
+            ctx.sink().abandon(); // a no-op when the handler kept the data
         }
         // before the response goes out: the peer may send its next request as soon as it has it
         performing.decrementAndGet();
@@ -404,6 +454,11 @@ public final class DimseChannel implements UpperLayerUser {
         AssociationAbortedException cause = new AssociationAbortedException(as.name() + ": " + as.closeReason());
         if (dataStream != null) {
             dataStream.fail(cause);
+        }
+        DimseRequestContext partial = sinkRequest;
+        if (partial != null) {
+            sinkRequest = null;
+            partial.sink().abandon();
         }
         running.values().forEach(DimseRequestContext::cancel);
         outstanding.values().forEach(o -> o.future().completeExceptionally(cause));

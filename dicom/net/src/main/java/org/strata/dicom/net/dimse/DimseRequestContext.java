@@ -12,6 +12,8 @@ public final class DimseRequestContext {
     private final Command command;
     private final InputStream dataSet;
     private volatile boolean cancelled;
+    private DataSetSink sink;
+    private IOException sinkFailure;
 
     DimseRequestContext(DimseChannel channel, int presentationContextId, Command command, InputStream dataSet) {
         this.channel = channel;
@@ -65,6 +67,27 @@ public final class DimseRequestContext {
     /** The data set as it arrives; empty when the request has none. */
     public InputStream dataSet() {
         return dataSet;
+    }
+
+    /**
+     * The sink the reader thread wrote the data set to ({@link SinkService}), or {@code null} when
+     * the data set comes as {@link #dataSet()}. Check {@link #sinkFailure()} before keeping its data.
+     */
+    public DataSetSink sink() {
+        return sink;
+    }
+
+    /** Why writing to {@link #sink()} stopped part-way (the rest of the data set was dropped), or {@code null}. */
+    public IOException sinkFailure() {
+        return sinkFailure;
+    }
+
+    void sink(DataSetSink s) {
+        sink = s;
+    }
+
+    void sinkFailed(IOException e) {
+        sinkFailure = e;
     }
 
     /** Reads the whole data set; only for small ones (identifiers, N-* attribute lists). */

@@ -1,29 +1,25 @@
 package org.strata.dicom.net.service;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
-import org.strata.dicom.core.io.DicomWriter;
-import org.strata.dicom.core.io.FileMetaInformation;
-import org.strata.dicom.core.io.TransferSyntax;
-import org.strata.dicom.core.io.WriteOptions;
 import org.strata.dicom.net.dimse.CommandField;
+import org.strata.dicom.net.dimse.DataSetSink;
 import org.strata.dicom.net.dimse.DimseException;
 import org.strata.dicom.net.dimse.DimseRequestContext;
 import org.strata.dicom.net.dimse.DimseResponse;
-import org.strata.dicom.net.dimse.DimseService;
+import org.strata.dicom.net.dimse.SinkService;
 import org.strata.dicom.net.dimse.Status;
 
 /**
  * A C-STORE SCP (PS3.4 B.2) writing each received instance as a Part 10 file
  * {@code <directory>/<SOP Instance UID>.dcm}: meta information from the command, then the data set
- * streamed as received. Written to a temporary name, then renamed, so a file never appears half written.
+ * as received. As a {@link SinkService} the association's reader thread writes the data set to the
+ * file itself; the file is renamed into place only when it is complete.
  */
-public final class StorageDirectory implements DimseService {
+public final class StorageDirectory implements SinkService {
 
     private static final System.Logger LOG = System.getLogger(StorageDirectory.class.getName());
     private static final Pattern UID = Pattern.compile("[0-9.]{1,64}");
@@ -35,27 +31,41 @@ public final class StorageDirectory implements DimseService {
     }
 
     @Override
+    public DataSetSink openSink(DimseRequestContext rq) throws IOException {
+        if (!storable(rq)) {
+            return null; // handle() refuses it with the right status
+        }
+        return PartFile.open(directory, rq.sopClassUid(), rq.sopInstanceUid(), rq.transferSyntax());
+    }
+
+    private static boolean storable(DimseRequestContext rq) {
+        return rq.commandField() == CommandField.C_STORE_RQ && rq.sopInstanceUid() != null
+                && UID.matcher(rq.sopInstanceUid()).matches();
+    }
+
+    @Override
     public DimseResponse handle(DimseRequestContext rq) throws DimseException, IOException {
         if (rq.commandField() != CommandField.C_STORE_RQ) {
             throw new DimseException(Status.UNRECOGNIZED_OPERATION, rq.commandField() + " is not C-STORE");
         }
         String iuid = rq.sopInstanceUid();
-        if (iuid == null || !UID.matcher(iuid).matches()) {
+        if (!storable(rq)) {
             throw new DimseException(Status.INVALID_ARGUMENT_VALUE, "bad SOP Instance UID " + iuid);
         }
         Path target = directory.resolve(iuid + ".dcm");
-        Path tmp = Files.createTempFile(directory, iuid, ".part");
+        PartFile file = rq.sink() instanceof PartFile f ? f : null;
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 65536)) {
-                out.write(new byte[128]);
-                out.write(new byte[] {'D', 'I', 'C', 'M'});
-                new DicomWriter(out, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, WriteOptions.DEFAULT)
-                        .writeDataset(FileMetaInformation.create(rq.sopClassUid(), iuid, rq.transferSyntax()));
-                rq.dataSet().transferTo(out);
+            if (file == null) {
+                file = PartFile.open(directory, rq.sopClassUid(), iuid, rq.transferSyntax());
+                rq.dataSet().transferTo(file.output());
+            } else if (rq.sinkFailure() != null) {
+                throw rq.sinkFailure();
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            file.keep(target);
         } catch (IOException e) {
-            Files.deleteIfExists(tmp);
+            if (file != null) {
+                file.abandon();
+            }
             throw new DimseException(Status.OUT_OF_RESOURCES, "cannot store " + iuid + ": " + e.getMessage(), e);
         }
         LOG.log(Level.DEBUG, "{0}: stored {1}", rq.association().name(), target);

@@ -22,6 +22,13 @@ import org.strata.dicom.tools.Command;
  */
 public final class StoreScpCommand implements Command {
 
+    /**
+     * The maximum P-DATA-TF length announced (PS3.8 D.1) unless {@code --max-pdu} says otherwise:
+     * 128 KiB, DCMTK's largest, so a 0.5 MB instance arrives in 4 PDUs instead of the 33 that
+     * 16 KiB (DCMTK storescp's default, and the archive listener's) would need.
+     */
+    static final int DEFAULT_MAX_PDU = 131072;
+
     @Override
     public String name() {
         return "storescp";
@@ -29,7 +36,7 @@ public final class StoreScpCommand implements Command {
 
     @Override
     public String summary() {
-        return "Storage SCP into a directory: -b AET --port N [--host H] [-o DIR] [--max-associations N] [--max-pdu BYTES]"
+        return "Storage SCP into a directory: -b AET --port N [--host H] [-o DIR] [--max-associations N] [--max-pdu BYTES, default 131072]"
                 + " [--tls-keystore P12 --tls-truststore P12 --tls-password PW]";
     }
 
@@ -45,7 +52,7 @@ public final class StoreScpCommand implements Command {
                 new TransferCapability(TransferCapability.ANY, Role.SCP, List.of(TransferCapability.ANY))));
         ListenerConfig config = ListenerConfig.of(a.get("--host", "0.0.0.0"), a.getInt("--port", 11112), ae)
                 .withTls(Scu.tls(a)).withMaxAssociations(max)
-                .withMaxPduLength(a.getInt("--max-pdu", (int) ListenerConfig.of("", 0).maxPduLength()));
+                .withMaxPduLength(a.getInt("--max-pdu", DEFAULT_MAX_PDU));
         try (NetRuntime runtime = new NetRuntime("storescp", 2 * max + 4);
                 DicomListener listener = DicomListener.start(config, runtime,
                         AcceptorServices.of(DimseChannel.factory(registry, runtime)))) {

@@ -71,6 +71,10 @@ class NetCommandsTest {
             assertEquals(FILES.size(), Peers.countFiles(in));
             Peers.Result echo = Peers.strata("echo", "-c", "STRATA@127.0.0.1:" + port);
             assertEquals(0, echo.exitCode(), echo.toString());
+            Path echoLog = tmp.resolve("echoscu.log");
+            assertEquals(0, Peers.run(echoLog, "echoscu", "-d", "-aec", "STRATA", "127.0.0.1", String.valueOf(port)));
+            assertTrue(Files.readString(echoLog).contains("Their Max PDU Receive Size:  131072"),
+                    "storescp announces 128 KiB by default: " + Files.readString(echoLog));
         } finally {
             scp.interrupt();
             scp.join(10_000);
