@@ -79,13 +79,34 @@ final class ConsoleDriver implements AutoCloseable {
         WebElement html = browser.findElement(By.tagName("html"));
         browser.findElement(By.cssSelector("[title='" + title + "']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(replaced(html));
     }
 
     private void click(WebElement element) {
         WebElement html = browser.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(replaced(html));
+    }
+
+    /**
+     * The page's old root element is gone: stale, or, when chromedriver asks about it while the new
+     * document replaces the old one, "Node with given id does not belong to the document" (an
+     * inspector error, not a StaleElementReferenceException).
+     */
+    private static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> replaced(WebElement old) {
+        return driver -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     /** The Faces messages shown, one per entry. */
