@@ -86,17 +86,11 @@ class TranscodingIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(work.resolve(aet + ".log").toFile());
         pb.environment().put("TCP_NODELAY", "1");
-        peers.add(pb.start());
+        Process storescp = pb.start();
+        peers.add(storescp);
         assertEquals(201, admin.putJson("/strata/api/aes/" + aet,
                 "{\"host\":\"127.0.0.1\",\"port\":" + port + "}").statusCode());
-        for (int i = 0; i < 300; i++) {         // listening (its profile may refuse a plain C-ECHO)
-            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError(aet + " did not start: " + Files.readString(work.resolve(aet + ".log")));
+        StrataProcess.awaitListening(port, storescp); // its profile may refuse a plain C-ECHO
     }
 
     @AfterAll
