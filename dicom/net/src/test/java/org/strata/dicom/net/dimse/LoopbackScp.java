@@ -40,6 +40,18 @@ public final class LoopbackScp implements AutoCloseable {
                 rq.userInformation(ui).build(), Timeouts.DEFAULT, null, new DimseServiceRegistry());
     }
 
+    /** Waits up to {@code millis} until the SCP has finished serving every association; true if it has. */
+    public boolean awaitIdle(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (listener.activeConnections() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
     @Override
     public void close() {
         listener.close();

@@ -3,6 +3,7 @@ package org.strata.dicom.net.service;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,9 +80,9 @@ class StorageDirectoryTest {
                 throw new IOException("sender gives up");
             }));
         }
-        for (int i = 0; i < 500 && !names().isEmpty(); i++) {
-            Thread.sleep(10);
-        }
+        // the SCP may read the command only after the client has given up: wait until it has ended
+        // the association (onClose abandons the partial file) rather than for an empty directory
+        assertTrue(scp.awaitIdle(10_000), "the SCP still serves the aborted association");
         assertEquals(List.of(), names());
     }
 }
