@@ -146,6 +146,42 @@ class QueryInteropIT {
         assertEquals(expected, found.values());
     }
 
+    /**
+     * PS3.4 C.4.1.2.2.2 with C.2.2.2.6: negotiated, a series-level sequence key selects the
+     * studies (and patients) having such a series; with an indexed series key as well, one
+     * instance must meet both.
+     */
+    @ParameterizedTest(name = "relational {0} query, Modality {1}, {2}={3}")
+    @CsvSource(delimiter = '|', value = {
+        "STUDY   |    | RequestedProcedureID     | RP1",
+        "STUDY   | CT | ScheduledProcedureStepID | SPS*",
+        "STUDY   | MR | ScheduledProcedureStepID | SPS1",
+        "PATIENT |    | ScheduledProcedureStepID | SPS2"})
+    void relationalQueryMatchesSequenceKeysBelowTheLevel(String level, String modality, String itemKey, String value)
+            throws Exception {
+        String ret = level.equals("STUDY") ? "StudyInstanceUID" : "PatientID";
+        String condition = "RequestAttributesSequence[0]." + itemKey + "=" + value
+                + (modality == null ? "" : ";Modality=" + modality);
+        TreeSet<String> expected = expected("rs|" + level + "/R|" + ret + "|" + condition + ";IssuerOfPatientID=" + ISSUER);
+        TreeSet<String> all = expected("all|" + level + "|" + ret + "|IssuerOfPatientID=" + ISSUER);
+        assertTrue(expected.size() < all.size(), "the key selects: " + expected + " of " + all);
+        Attributes keys = new Attributes().setString(Tag.QueryRetrieveLevel, VR.CS, level)
+                .setString(level.equals("STUDY") ? Tag.StudyInstanceUID : Tag.PatientID,
+                        level.equals("STUDY") ? VR.UI : VR.LO, "")
+                .setString(Tag.IssuerOfPatientID, VR.LO, ISSUER);
+        if (modality != null) {
+            keys.setString(Tag.Modality, VR.CS, modality);
+        }
+        keys.newSequence(Tag.RequestAttributesSequence).newItem().setString(
+                itemKey.equals("RequestedProcedureID") ? Tag.RequestedProcedureID : Tag.ScheduledProcedureStepID,
+                VR.SH, value);
+        NegotiatedFind found = NegotiatedFind.run(new byte[] {1}, keys,
+                level.equals("STUDY") ? Tag.StudyInstanceUID : Tag.PatientID);
+        assertArrayEquals(new byte[] {1}, found.accepted());
+        assertEquals(0x0000, found.status());
+        assertEquals(expected, found.values());
+    }
+
     /** PS3.4 C.2.2.2.5.1: negotiated, a date range and a time range are one range of date-times. */
     @Test
     void combinedDateTimeMatchingTreatsDateAndTimeAsOneRange() throws Exception {

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.strata.dicom.core.Attributes;
 import org.strata.dicom.core.Tag;
 import org.strata.ejb.config.SettingsService;
+import org.strata.ejb.entity.Instance;
 import org.strata.jca.api.AssociationInfo;
 import org.strata.jca.api.DimseStatus;
 import org.strata.jca.api.QueryRequest;
@@ -68,9 +69,13 @@ public class FindService {
         }
         Jpql jpql;
         SequenceMatching sequences;
+        SequenceMatching sequencesBelow;
+        Jpql instancesBelow;
         try {
             jpql = QueryBuilder.build(level, identifier, options);
             sequences = SequenceMatching.of(level, identifier, options);
+            sequencesBelow = SequenceMatching.below(level, identifier, options);
+            instancesBelow = sequencesBelow == null ? null : QueryBuilder.instancesBelow(level, identifier, options);
         } catch (IllegalArgumentException e) {
             return refuse(as, UNABLE_TO_PROCESS, e.getMessage());
         }
@@ -84,6 +89,9 @@ public class FindService {
                 if (sequences != null && !sequences.matches(stored)) {
                     continue; // PS3.4 C.2.2.2.6: no item of a sequence matches its key item
                 }
+                if (sequencesBelow != null && !anyInstanceBelow(row, instancesBelow, sequencesBelow)) {
+                    continue; // PS3.4 C.4.1.2.2.2: no instance below meets the sequence keys below
+                }
                 if (!responses.send(MatchResponse.of(level, row, stored, identifier, as.calledAeTitle()))) {
                     break;
                 }
@@ -93,6 +101,20 @@ public class FindService {
         int matches = sent;
         LOG.fine(() -> as.name() + ": C-FIND " + level + " sent " + matches + " matches");
         return DimseStatus.SUCCESS;
+    }
+
+    /**
+     * True when an instance below {@code row} that meets the indexed keys below its level also
+     * meets the sequence keys below it: one instance must meet them all, as in the EXISTS of the
+     * indexed keys (its stored header holds the attributes of every level).
+     */
+    private boolean anyInstanceBelow(Object row, Jpql instances, SequenceMatching sequences) {
+        TypedQuery<Instance> query = em.createQuery(instances.query(), Instance.class);
+        instances.parameters().forEach(query::setParameter);
+        query.setParameter("row", row);
+        try (Stream<Instance> below = query.getResultStream()) {
+            return below.anyMatch(i -> sequences.matches(MatchResponse.stored(i)));
+        }
     }
 
     /** Options of the called AE (settings) and of the association (extended negotiation). */

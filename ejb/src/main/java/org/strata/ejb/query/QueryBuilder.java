@@ -43,6 +43,32 @@ public final class QueryBuilder {
                 + b.where() + " ORDER BY se.pk, i.pk", b.parameters);
     }
 
+    /**
+     * The instances below one entity of {@code level} (bound to the parameter {@code row}) that
+     * meet the identifier's indexed keys of the levels below it: in a relational query (PS3.4
+     * C.4.1.2.2.2) the candidates for the sequence keys below the level, which have no column.
+     */
+    public static Jpql instancesBelow(QueryLevel level, Attributes identifier, QueryOptions options) {
+        QueryBuilder b = new QueryBuilder(options);
+        b.conditions.add(switch (level) {
+            case PATIENT -> "p = :row";
+            case STUDY -> "s = :row";
+            case SERIES -> "se = :row";
+            case IMAGE -> throw new IllegalArgumentException("no level below IMAGE");
+        });
+        boolean combined = level == QueryLevel.PATIENT && options.has(QueryOptions.Matching.COMBINED_DATE_TIME)
+                && b.combinedDateTime(identifier, Tag.StudyDate, Tag.StudyTime, "s.studyDate", "s.studyTime");
+        for (int i = 0; i < identifier.size(); i++) {
+            int tag = identifier.tagAt(i);
+            MatchKey key = MatchKey.of(tag);
+            if (key != null && key.level().ordinal() > level.ordinal()
+                    && !(combined && (tag == Tag.StudyDate || tag == Tag.StudyTime))) {
+                b.match(key, identifier.stringsAt(i));
+            }
+        }
+        return new Jpql("SELECT i" + from(QueryLevel.IMAGE) + b.where() + " ORDER BY i.pk", b.parameters);
+    }
+
     private static QueryBuilder matching(QueryLevel level, Attributes identifier, QueryOptions options) {
         QueryBuilder b = new QueryBuilder(options);
         boolean combined = options.has(QueryOptions.Matching.COMBINED_DATE_TIME)

@@ -34,13 +34,25 @@ final class SequenceMatching {
     }
 
     /**
-     * The constraining sequence keys of {@code identifier} at {@code level}, or null when there
-     * is none. A hierarchical query ignores sequence keys of the levels below (C.4.1.2.2.1).
-     *
-     * @throws IllegalArgumentException for a constraining sequence key below the level of a
-     *                                  relational query (not supported: no sequence is indexed)
+     * The constraining sequence keys of {@code identifier} at {@code level} and the levels above,
+     * or null when there is none. Keys of the levels below are left to {@link #below}: a
+     * hierarchical query ignores them (C.4.1.2.2.1).
      */
     static SequenceMatching of(QueryLevel level, Attributes identifier, QueryOptions options) {
+        return select(level, identifier, false);
+    }
+
+    /**
+     * The constraining sequence keys of the levels below {@code level} in a relational query
+     * (PS3.4 C.4.1.2.2.2: an entity matches when an entity below it matches), or null when there
+     * is none or the query is hierarchical. They are matched against the stored headers of the
+     * instances below a candidate, which hold the attributes of every level.
+     */
+    static SequenceMatching below(QueryLevel level, Attributes identifier, QueryOptions options) {
+        return options.has(QueryOptions.Matching.RELATIONAL) ? select(level, identifier, true) : null;
+    }
+
+    private static SequenceMatching select(QueryLevel level, Attributes identifier, boolean below) {
         Attributes constraining = new Attributes();
         for (int i = 0; i < identifier.size(); i++) {
             if (identifier.vrAt(i) != VR.SQ) {
@@ -52,12 +64,7 @@ final class SequenceMatching {
                 continue;
             }
             QueryLevel keyLevel = LEVELS.getOrDefault(tag, level);
-            if (keyLevel.ordinal() > level.ordinal()) {
-                if (options.has(QueryOptions.Matching.RELATIONAL)) {
-                    throw new IllegalArgumentException(String.format(
-                            "sequence matching of (%04X,%04X) below the %s level is not supported", tag >>> 16,
-                            tag & 0xFFFF, level));
-                }
+            if (keyLevel.ordinal() > level.ordinal() != below) {
                 continue;
             }
             Sequence copy = constraining.newSequence(tag);

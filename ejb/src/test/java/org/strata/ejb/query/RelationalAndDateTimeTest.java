@@ -42,6 +42,19 @@ class RelationalAndDateTimeTest {
     }
 
     @Test
+    void instancesBelowAnEntityMeetTheIndexedKeysBelowItsLevel() {
+        Attributes k = keys(QueryLevel.STUDY).setString(Tag.PatientID, VR.LO, "P1")
+                .setString(Tag.Modality, VR.CS, "CT");
+        Jpql q = QueryBuilder.instancesBelow(QueryLevel.STUDY, k, QueryOptions.of(QueryOptions.Matching.RELATIONAL));
+        assertEquals("SELECT i FROM Instance i JOIN i.series se JOIN se.study s JOIN s.patient p"
+                + " WHERE s = :row AND se.modality = :p0 ORDER BY i.pk", q.query());
+        assertEquals("CT", q.parameters().get("p0"));
+        assertEquals("SELECT i FROM Instance i JOIN i.series se JOIN se.study s JOIN s.patient p WHERE se = :row"
+                + " ORDER BY i.pk", QueryBuilder.instancesBelow(QueryLevel.SERIES, k,
+                        QueryOptions.of(QueryOptions.Matching.RELATIONAL)).query());
+    }
+
+    @Test
     void combinedDateTimeMakesOneRangeFromFirstDateAndTimeToSecond() {
         // PS3.4 C.2.2.2.5.1 example: July 5 10:00 through July 7 18:00
         Attributes k = keys(QueryLevel.STUDY).setString(Tag.StudyDate, VR.DA, "20060705-20060707")

@@ -3,7 +3,6 @@ package org.strata.ejb.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -72,11 +71,17 @@ class SequenceMatchingTest {
     }
 
     @Test
-    void keysBelowTheLevelAreIgnoredInHierarchicalQueriesAndRefusedInRelationalOnes() {
+    void keysBelowTheLevelAreIgnoredInHierarchicalQueriesAndMatchedBelowInRelationalOnes() {
         Attributes k = new Attributes().setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY");
         k.newSequence(Tag.RequestAttributesSequence).newItem().setString(Tag.RequestedProcedureID, VR.SH, "RP1");
         assertNull(SequenceMatching.of(QueryLevel.STUDY, k, HIERARCHICAL));
-        assertThrows(IllegalArgumentException.class, () -> SequenceMatching.of(QueryLevel.STUDY, k, RELATIONAL));
+        assertNull(SequenceMatching.below(QueryLevel.STUDY, k, HIERARCHICAL));
+        assertNull(SequenceMatching.of(QueryLevel.STUDY, k, RELATIONAL), "not a key of the study itself");
+        Attributes instance = stored();
+        instance.newSequence(Tag.RequestAttributesSequence).newItem().setString(Tag.RequestedProcedureID, VR.SH, "RP1");
+        assertTrue(SequenceMatching.below(QueryLevel.STUDY, k, RELATIONAL).matches(instance));
+        assertFalse(SequenceMatching.below(QueryLevel.STUDY, k, RELATIONAL).matches(stored()));
+        assertNull(SequenceMatching.below(QueryLevel.SERIES, k, RELATIONAL), "at its own level, not below");
         assertFalse(SequenceMatching.of(QueryLevel.SERIES, k, HIERARCHICAL).matches(stored()));
     }
 
