@@ -148,13 +148,13 @@ final class JlsScanCoder {
         int ra = cur[0];
         int rc = prev[0];
         int rb = prev[1];
+        int q2 = qt[rb - rc + mv];                                       // Q2 of this sample: Q1 of the last
         int x = 0;
         while (x < w) {
             int rd = prev[x + 2];
-            int d1 = rd - rb;
-            int d2 = rb - rc;
-            int d3 = rc - ra;
-            if ((d1 | d2 | d3) == 0) {                                   // A.7.1 run mode
+            int q1 = qt[rd - rb + mv];
+            int q = 81 * q1 + 9 * q2 + qt[rc - ra + mv];
+            if (q == 0) {                                                // A.7.1 run mode: D1 = D2 = D3 = 0
                 bits.buf = buf;
                 bits.cnt = cnt;
                 x = runMode(prev, cur, x, comp);
@@ -164,10 +164,10 @@ final class JlsScanCoder {
                     ra = cur[x];
                     rc = prev[x];
                     rb = prev[x + 1];
+                    q2 = qt[rb - rc + mv];
                 }
                 continue;
             }
-            int q = 81 * qt[d1 + mv] + 9 * qt[d2 + mv] + qt[d3 + mv];
             int sign = q >> 31;                                          // 0 or -1
             int i = ((q ^ sign) - sign) << 2;
             int aq = s[i];
@@ -178,9 +178,7 @@ final class JlsScanCoder {
             px += (cq ^ sign) - sign;                                    // A.4.2
             px = Math.max(0, Math.min(mv, px));
             int k = Math.max(0, Integer.numberOfLeadingZeros(nq) - Integer.numberOfLeadingZeros(aq));
-            if ((nq << k) < aq) {                                        // A.5.1: least k with N 2^k >= A
-                k++;
-            }
+            k += ((nq << k) - aq) >>> 31;                                // A.5.1: least k with N 2^k >= A
             if (cnt < 32) {
                 bits.buf = buf;
                 bits.cnt = cnt;
@@ -244,6 +242,7 @@ final class JlsScanCoder {
             ra = rx;
             rc = rb;
             rb = rd;
+            q2 = q1;
             x++;
         }
         bits.buf = buf;
