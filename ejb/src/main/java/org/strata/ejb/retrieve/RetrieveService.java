@@ -1,10 +1,12 @@
 package org.strata.ejb.retrieve;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -34,7 +36,9 @@ import org.strata.jca.api.StoreSubOperations;
 /**
  * C-MOVE SCP (PS3.4 C.4.2.3) and C-GET SCP (PS3.4 C.4.3.3): the identifier selects instances;
  * each becomes a C-STORE sub-operation, in its stored transfer syntax or transcoded to one the
- * peer accepted, with a pending response after each, until done or cancelled.
+ * peer accepted, with a pending response after each, until done or cancelled. Instances that
+ * need transcoding are transcoded ahead on the container's managed executor while the one before
+ * them is sent ({@link TranscodeAhead}); they still go out one by one, in order.
  */
 @Stateless
 @PermitAll
@@ -61,6 +65,9 @@ public class RetrieveService {
     @EJB
     RetrieveTranscoding transcoding;
 
+    @Resource
+    ManagedExecutorService executor;
+
     public RetrieveOutcome retrieve(AssociationInfo as, RetrieveRequest rq, Attributes identifier,
                                     RetrieveContext context) {
         InformationModel model = InformationModel.ofRetrieve(rq.sopClassUid());
@@ -81,12 +88,14 @@ public class RetrieveService {
         }
         Progress progress = new Progress(items.size());
         TranscodePlan plan = transcoding.planFor(destination.map(RemoteAEConfig::aeTitle).orElse(as.callingAeTitle()));
-        try (StoreSubOperations ops = open(context, destination, items, plan)) {
-            for (RetrieveItem item : items) {
+        try (StoreSubOperations ops = open(context, destination, items, plan);
+             TranscodeAhead ahead = new TranscodeAhead(executor, transcoding.ahead(), items.size())) {
+            for (int i = 0; i < items.size(); i++) {
                 if (context.cancelled()) {
                     break;
                 }
-                send(as, ops, item, plan, progress);
+                ahead.advance(i, j -> transcodingAhead(ops, items.get(j), plan));
+                send(as, ops, items.get(i), plan, progress, ahead.take(i));
                 if (!context.pending(progress.remaining(), progress.completed, progress.failedUids.size(),
                         progress.warning)) {
                     break;
@@ -112,13 +121,35 @@ public class RetrieveService {
         return context.openDestination(d.aeTitle(), d.host(), d.port(), sopClasses, plan.alternatives());
     }
 
+    /** The transcoded data set of an instance for {@link TranscodeAhead}; null when it is sent as stored or not at all. */
+    private StoreSubOperations.DataSet transcodingAhead(StoreSubOperations ops, RetrieveItem item, TranscodePlan plan) {
+        String stored = item.transferSyntaxUid();
+        return plan.target(stored, ops.accepted(item.sopClassUid())).filter(ts -> !ts.equals(stored))
+                .map(ts -> dataSet(item, ts, plan)).orElse(null);
+    }
+
+    /** The data set of a stored instance in {@code ts}: copied when that is the stored syntax, else transcoded. */
+    private StoreSubOperations.DataSet dataSet(RetrieveItem item, String ts, TranscodePlan plan) {
+        String stored = item.transferSyntaxUid();
+        return out -> {
+            try (InputStream in = copies.open(item.storageId(), item.objectId())) {
+                if (ts.equals(stored)) {
+                    StoredDataSet.copy(in, out);
+                } else {
+                    plan.transcode(StoredDataSet.skipFileMeta(in), stored, out, ts);
+                }
+            }
+        };
+    }
+
     /**
      * One C-STORE sub-operation: in the stored transfer syntax when the peer accepted it, else
      * transcoded to the best accepted lossless one (lossy only if the destination is allowed it);
-     * none acceptable fails it, with an Error Comment in the final response.
+     * none acceptable fails it, with an Error Comment in the final response. {@code ahead} is the
+     * data set when it was transcoded ahead.
      */
     private void send(AssociationInfo as, StoreSubOperations ops, RetrieveItem item, TranscodePlan plan,
-                      Progress progress) {
+                      Progress progress, Optional<StoreSubOperations.DataSet> ahead) {
         progress.sent++;
         String stored = item.transferSyntaxUid();
         Optional<String> target = plan.target(stored, ops.accepted(item.sopClassUid()));
@@ -130,15 +161,8 @@ public class RetrieveService {
         }
         String ts = target.get();
         try {
-            DimseStatus status = ops.store(item.sopClassUid(), item.sopInstanceUid(), ts, out -> {
-                try (InputStream in = copies.open(item.storageId(), item.objectId())) {
-                    if (ts.equals(stored)) {
-                        StoredDataSet.copy(in, out);
-                    } else {
-                        plan.transcode(StoredDataSet.skipFileMeta(in), stored, out, ts);
-                    }
-                }
-            });
+            DimseStatus status = ops.store(item.sopClassUid(), item.sopInstanceUid(), ts,
+                    ahead.orElseGet(() -> dataSet(item, ts, plan)));
             if (status.isSuccess()) {
                 progress.completed++;
             } else if ((status.code() & 0xF000) == 0xB000) {

@@ -1,11 +1,18 @@
 package org.strata.dicom.imageio;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Converts between a native frame (little endian, PS3.5 Section 8.1.1 / 8.2) and one int array per
  * component holding the stored bits as unsigned values, which is how the JPEG family codes samples
  * (signed data is coded as its Bits Stored two's complement bit pattern).
  */
 public final class FrameSamples {
+
+    private static final VarHandle SHORT_LE =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     private FrameSamples() {
     }
@@ -44,6 +51,10 @@ public final class FrameSamples {
         int bits = d.bitsStored();
         int shift = 32 - bits;
         byte[] frame = new byte[d.frameLength()];
+        if (spp == 1 && bps == 2) {
+            grey16(comps[0], n, bits, d.signed(), frame);
+            return frame;
+        }
         for (int c = 0; c < spp; c++) {
             int[] src = comps[c];
             for (int i = 0; i < n; i++) {
@@ -62,6 +73,21 @@ public final class FrameSamples {
             }
         }
         return frame;
+    }
+
+    /** {@link #fromComponents} for the common single 16-bit component, without per-sample layout tests. */
+    private static void grey16(int[] src, int n, int bits, boolean signed, byte[] frame) {
+        int shift = 32 - bits;
+        if (signed) {
+            for (int i = 0; i < n; i++) {
+                SHORT_LE.set(frame, 2 * i, (short) ((src[i] << shift) >> shift));
+            }
+        } else {
+            int mask = shift == 0 ? -1 : (1 << bits) - 1;
+            for (int i = 0; i < n; i++) {
+                SHORT_LE.set(frame, 2 * i, (short) (src[i] & mask));
+            }
+        }
     }
 
     private static void checkLength(byte[] frame, ImageDescriptor d) {

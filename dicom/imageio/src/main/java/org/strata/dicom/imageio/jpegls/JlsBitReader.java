@@ -10,17 +10,26 @@ import org.strata.dicom.imageio.PixelDataException;
  * Reads the entropy-coded bits of a JPEG-LS scan, removing the stuffed 0 bit that follows every
  * 0xFF byte (T.87 A.1). A 0xFF followed by a byte with its high bit set is a marker: reading stops
  * there and feeds zero bits.
+ *
+ * <p>The unread bits sit left-aligned in a 64-bit buffer ({@link #buf}, {@link #cnt} of them valid,
+ * every bit below them 0), so that the unary prefix of a Golomb code is its leading-zero count. The
+ * hot loop of {@link JlsScanCoder} keeps both in locals and hands them back before calling a method
+ * here.
  */
 final class JlsBitReader {
 
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final byte[] data;
     private int pos;
     private final int end;
-    private long buffer;
-    private int count;
+    /** The unread bits, left-aligned. */
+    long buf;
+    /** How many bits of {@link #buf} are valid. */
+    int cnt;
     private boolean previousWasFF;
     private boolean atMarker;
 
@@ -30,23 +39,30 @@ final class JlsBitReader {
         this.end = end;
     }
 
-    private void fill() {
-        if (count <= 56 && !previousWasFF && !atMarker && pos + 8 <= end) {
-            // fast path: as many whole bytes as fit, in one load, when none of them is 0xFF (no stuffing)
-            long v = (long) BIG_ENDIAN_LONG.get(data, pos);
-            int k = Math.min(7, (64 - count) >>> 3);
-            long notV = ~v;
-            long ff = (notV - 0x0101010101010101L) & v & 0x8080808080808080L; // bytes of v that are 0xFF (or above one)
-            if ((ff & (-1L << (64 - 8 * k))) == 0) {
-                buffer = (buffer << (8 * k)) | (v >>> (64 - 8 * k));
-                count += 8 * k;
-                pos += k;
+    /**
+     * Tops the buffer up to more than 56 bits; requires {@code cnt < 32}. Fast path: the whole bytes
+     * that fit, from one 8-byte load, when none of them is 0xFF (no stuffed bit, no marker).
+     */
+    void fill() {
+        int p = pos;
+        if (p + 8 <= end && !previousWasFF && !atMarker) {
+            long v = (long) BIG_ENDIAN_LONG.get(data, p);
+            int bytes = (64 - cnt) >>> 3;                               // 4..8
+            long keep = -1L << (64 - 8 * bytes);
+            if ((((~v - ONES) & v & HIGHS) & keep) == 0) {               // no 0xFF byte among them
+                buf |= (v & keep) >>> cnt;
+                cnt += 8 * bytes;
+                pos = p + bytes;
+                return;
             }
         }
-        while (count <= 56) {
+        fillByBytes();
+    }
+
+    private void fillByBytes() {
+        while (cnt <= 56) {
             if (atMarker || pos >= end) {
-                buffer <<= 8;            // past the end: zero bits
-                count += 8;
+                cnt += 8;                                                // past the end: zero bits
                 continue;
             }
             int b = data[pos] & 0xFF;
@@ -55,11 +71,11 @@ final class JlsBitReader {
                     atMarker = true;
                     continue;
                 }
-                buffer = (buffer << 7) | b;
-                count += 7;
+                buf |= (long) b << (57 - cnt);
+                cnt += 7;
             } else {
-                buffer = (buffer << 8) | b;
-                count += 8;
+                buf |= (long) b << (56 - cnt);
+                cnt += 8;
             }
             previousWasFF = b == 0xFF;
             pos++;
@@ -67,22 +83,27 @@ final class JlsBitReader {
     }
 
     int readBit() {
-        if (count == 0) {
+        if (cnt == 0) {
             fill();
         }
-        count--;
-        return (int) (buffer >>> count) & 1;
+        int bit = (int) (buf >>> 63);
+        buf <<= 1;
+        cnt--;
+        return bit;
     }
 
+    /** Reads n (0..31) bits. */
     int readBits(int n) {
         if (n == 0) {
             return 0;
         }
-        if (count < n) {
+        if (cnt < n) {
             fill();
         }
-        count -= n;
-        return (int) (buffer >>> count) & ((1 << n) - 1);
+        int v = (int) (buf >>> (64 - n));
+        buf <<= n;
+        cnt -= n;
+        return v;
     }
 
     /**
@@ -91,15 +112,22 @@ final class JlsBitReader {
      * group by bit group.
      */
     int readGolomb(int k, int maxPrefix, int qbpp) {
-        if (count < 32) {
+        if (cnt < 32) {
             fill();
         }
-        long bits = buffer << (64 - count);
-        int lead = bits == 0 ? 64 : Long.numberOfLeadingZeros(bits);
-        if (lead < maxPrefix && lead + 1 + k <= count) {
-            count -= lead + 1 + k;
-            return (lead << k) | ((int) (buffer >>> count) & ((1 << k) - 1));
+        int lead = Long.numberOfLeadingZeros(buf);
+        if (lead < maxPrefix && lead + 1 + k <= cnt) {
+            long b = (buf << lead) << 1;
+            int low = (int) ((b >>> 1) >>> (63 - k));                   // the top k bits (none for k = 0)
+            buf = b << k;
+            cnt -= lead + 1 + k;
+            return (lead << k) | low;
         }
+        return readGolombSlowly(k, maxPrefix, qbpp);
+    }
+
+    /** {@link #readGolomb} for a code longer than the buffered bits, or an escape code. */
+    int readGolombSlowly(int k, int maxPrefix, int qbpp) {
         int high = readUnary(maxPrefix);
         if (high < maxPrefix) {
             return (high << k) | readBits(k);
@@ -111,18 +139,19 @@ final class JlsBitReader {
     int readUnary(int max) {
         int zeros = 0;
         while (true) {
-            if (count == 0) {
+            if (cnt == 0) {
                 fill();
             }
-            long bits = buffer << (64 - count);         // the unread bits, left-aligned
-            int lead = bits == 0 ? count : Long.numberOfLeadingZeros(bits);
-            if (lead < count) {
+            int lead = Long.numberOfLeadingZeros(buf);
+            if (lead < cnt) {
                 zeros += lead;
-                count -= lead + 1;
+                buf = (buf << lead) << 1;
+                cnt -= lead + 1;
                 break;
             }
-            zeros += count;
-            count = 0;
+            zeros += cnt;
+            buf = 0;
+            cnt = 0;
             if (zeros > max) {
                 break;
             }

@@ -13,8 +13,8 @@ final class JlsContextModel {
      * non-zero member, so its absolute value is the index and its sign the SIGN of A.3.4.
      */
     static final int REGULAR_CONTEXTS = 365;
-    private static final int MIN_C = -128;
-    private static final int MAX_C = 127;
+    static final int MIN_C = -128;
+    static final int MAX_C = 127;
 
     private final int near;
     private final int range;
@@ -36,6 +36,18 @@ final class JlsContextModel {
         }
         java.util.Arrays.fill(riA, a0);
         java.util.Arrays.fill(riN, 1);
+    }
+
+    /**
+     * A, B, C and N of every regular context, at 4 Q to 4 Q + 3: the lossless decoding loop of
+     * {@link JlsScanCoder} reads and updates them in place (the same rules as {@link #update}).
+     */
+    int[] regularState() {
+        return s;
+    }
+
+    int reset() {
+        return reset;
     }
 
     static int index(int q1, int q2, int q3) {

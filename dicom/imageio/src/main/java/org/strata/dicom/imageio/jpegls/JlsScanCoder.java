@@ -128,51 +128,125 @@ final class JlsScanCoder {
 
     /**
      * {@link #codeLine} for the hot case, decoding with NEAR = 0 (lossless): the same steps of
-     * A.3 to A.6 with the context found by three table look-ups (see
-     * {@link JlsContextModel#REGULAR_CONTEXTS}) and no quantisation of the error.
+     * A.3 to A.6 in one loop, with the neighbours, the bit buffer and the context state in locals.
+     * The context comes from three table look-ups (the signed sum 81 Q1 + 9 Q2 + Q3 is the context
+     * index with the SIGN of A.3.4, see {@link JlsContextModel#REGULAR_CONTEXTS}); the predictor of
+     * A.4.1 is the median of Ra, Rb and Ra + Rb - Rc; the error mapping of A.5.2 is inverted
+     * without branches.
      */
     private void decodeLineLossless(int[] prev, int[] cur, int comp) {
+        final int mv = maxVal;
+        final int rng = range;
+        final int maxPrefix = limit - qbpp - 1;
+        final int rst = model.reset();
+        final byte[] qt = quantized;
+        final int[] s = model.regularState();
+        final JlsBitReader bits = in;
+        final int w = width;
+        long buf = bits.buf;
+        int cnt = bits.cnt;
+        int ra = cur[0];
+        int rc = prev[0];
+        int rb = prev[1];
+        int q2 = qt[rb - rc + mv];                                       // Q2 of this sample: Q1 of the last
         int x = 0;
-        int mv = maxVal;
-        int maxPrefix = limit - qbpp - 1;
-        while (x < width) {
-            int ra = cur[x];
-            int rb = prev[x + 1];
-            int rc = prev[x];
+        while (x < w) {
             int rd = prev[x + 2];
-            int d1 = rd - rb;
-            int d2 = rb - rc;
-            int d3 = rc - ra;
-            if ((d1 | d2 | d3) == 0) {
+            int q1 = qt[rd - rb + mv];
+            int q = 81 * q1 + 9 * q2 + qt[rc - ra + mv];
+            if (q == 0) {                                                // A.7.1 run mode: D1 = D2 = D3 = 0
+                bits.buf = buf;
+                bits.cnt = cnt;
                 x = runMode(prev, cur, x, comp);
+                buf = bits.buf;
+                cnt = bits.cnt;
+                if (x < w) {
+                    ra = cur[x];
+                    rc = prev[x];
+                    rb = prev[x + 1];
+                    q2 = qt[rb - rc + mv];
+                }
                 continue;
             }
-            int q = quantized81[d1 + mv] + quantized9[d2 + mv] + quantized[d3 + mv];
             int sign = q >> 31;                                          // 0 or -1
-            int ctx = (q ^ sign) - sign;
-            int px;
-            if (rc >= Math.max(ra, rb)) {
-                px = Math.min(ra, rb);
-            } else if (rc <= Math.min(ra, rb)) {
-                px = Math.max(ra, rb);
+            int i = ((q ^ sign) - sign) << 2;
+            int aq = s[i];
+            int bq = s[i + 1];
+            int cq = s[i + 2];
+            int nq = s[i + 3];
+            int px = Math.max(Math.min(ra, rb), Math.min(Math.max(ra, rb), ra + rb - rc));
+            px += (cq ^ sign) - sign;                                    // A.4.2
+            px = Math.max(0, Math.min(mv, px));
+            int k = Math.max(0, Integer.numberOfLeadingZeros(nq) - Integer.numberOfLeadingZeros(aq));
+            k += ((nq << k) - aq) >>> 31;                                // A.5.1: least k with N 2^k >= A
+            if (cnt < 32) {
+                bits.buf = buf;
+                bits.cnt = cnt;
+                bits.fill();
+                buf = bits.buf;
+                cnt = bits.cnt;
+            }
+            int lead = Long.numberOfLeadingZeros(buf);
+            int m;
+            if (lead < maxPrefix && lead + 1 + k <= cnt) {               // A.5.3, the whole code buffered
+                long b = (buf << lead) << 1;
+                m = (lead << k) | (int) ((b >>> 1) >>> (63 - k));
+                buf = b << k;
+                cnt -= lead + 1 + k;
             } else {
-                px = ra + rb - rc;
+                bits.buf = buf;
+                bits.cnt = cnt;
+                m = bits.readGolombSlowly(k, maxPrefix, qbpp);
+                buf = bits.buf;
+                cnt = bits.cnt;
             }
-            int corr = model.correction(ctx);
-            px += (corr ^ sign) - sign;
-            px = px < 0 ? 0 : px > mv ? mv : px;
-            int k = model.golombK(ctx);
-            int err = model.unmapError(ctx, k, in.readGolomb(k, maxPrefix, qbpp));
-            model.update(ctx, err);
-            int rx = px + ((err ^ sign) - sign);
+            int special = k == 0 && 2 * bq <= -nq ? -1 : 0;              // A.5.2 inverted
+            int err = (m >>> 1) ^ (-(m & 1) ^ special);
+            aq += Math.abs(err);                                         // A.6.1
+            bq += err;
+            if (nq == rst) {
+                aq >>= 1;
+                bq >>= 1;
+                nq >>= 1;
+            }
+            nq++;
+            if (bq <= -nq) {                                             // A.6.2
+                bq += nq;
+                if (cq > JlsContextModel.MIN_C) {
+                    cq--;
+                }
+                if (bq <= -nq) {
+                    bq = -nq + 1;
+                }
+            } else if (bq > 0) {
+                bq -= nq;
+                if (cq < JlsContextModel.MAX_C) {
+                    cq++;
+                }
+                if (bq > 0) {
+                    bq = 0;
+                }
+            }
+            s[i] = aq;
+            s[i + 1] = bq;
+            s[i + 2] = cq;
+            s[i + 3] = nq;
+            int rx = px + ((err ^ sign) - sign);                         // A.4.5 modulo RANGE
             if (rx < 0) {
-                rx += range;
+                rx += rng;
             } else if (rx > mv) {
-                rx -= range;
+                rx -= rng;
             }
-            cur[x + 1] = rx < 0 ? 0 : rx > mv ? mv : rx;
+            rx = Math.max(0, Math.min(mv, rx));
+            cur[x + 1] = rx;
+            ra = rx;
+            rc = rb;
+            rb = rd;
+            q2 = q1;
             x++;
         }
+        bits.buf = buf;
+        bits.cnt = cnt;
     }
 
     /** A.7.1 run mode followed by A.7.2 run interruption; returns the next column. */
