@@ -52,17 +52,8 @@ start_peer() { # peer -> prints "pid port dir"
   echo "$("$bench_peers" start "$1" "$port" "$work") $port $work/in"
 }
 
-# alternate "CMD A" "CMD B": BENCH_REPEAT rounds of A then B; prints "bestA bestB"
-alternate() {
-  local i a b bestA="" bestB=""
-  for i in $(seq "${BENCH_REPEAT:-3}"); do
-    a=$($1); b=$($2)
-    echo "round $i: $1 -> $a, $2 -> $b" >>"$out/rounds.log"
-    bestA=$(awk -v x="$bestA" -v y="$a" 'BEGIN { print (x == "" || y + 0 > x + 0) ? y : x }')
-    bestB=$(awk -v x="$bestB" -v y="$b" 'BEGIN { print (x == "" || y + 0 > x + 0) ? y : x }')
-  done
-  echo "$bestA $bestB"
-}
+# alternate "CMD A" "CMD B": BENCH_REPEAT rounds of A then B; prints the best of each
+alternate() { bench_alternate max "$out/rounds.log" "$1" "$2"; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mb() { awk -v r="$1" -v b="$bytes" -v n="$files" 'BEGIN { printf "%.1f", r * b / n / 1e6 }'; }
@@ -74,10 +65,10 @@ trap '"$bench_peers" stop "$fork_pid"; "$bench_peers" stop "$our_pid"' EXIT
 for n in 1 4; do
   # A. senders into DCMTK storescp --fork (bench-store warms its own JVM before timing)
   read -r ours theirs < <(alternate "our_store $fork_port $n $fork_in" "dcmtk_store $fork_port $n $fork_in")
-  bench_summary "issue 4 SCU, $n assoc: Strata bench-store $ours inst/s ($(mb "$ours") MB/s), DCMTK storescu $theirs inst/s ($(mb "$theirs") MB/s) -> DCMTK storescp --fork: ratio $(ratio "$ours" "$theirs") (target >= 1.0)"
+  bench_summary "issue 4 SCU, $n assoc: Strata bench-store $ours inst/s ($(mb "$ours") MB/s), DCMTK storescu $theirs inst/s ($(mb "$theirs") MB/s) -> DCMTK storescp --fork: ratio $(ratio "$ours" "$theirs") (target >= 1.0; load $(cut -d" " -f1-3 /proc/loadavg))"
   # B. DCMTK storescu into each receiver; one untimed pass warms our receiver's JVM
   dcmtk_store "$our_port" "$n" "$our_in" >/dev/null
   read -r ours theirs < <(alternate "dcmtk_store $our_port $n $our_in" "dcmtk_store $fork_port $n $fork_in")
-  bench_summary "issue 4 SCP, $n assoc: DCMTK storescu -> Strata storescp $ours inst/s ($(mb "$ours") MB/s), -> DCMTK storescp --fork $theirs inst/s ($(mb "$theirs") MB/s): ratio $(ratio "$ours" "$theirs") (target >= 1.0)"
+  bench_summary "issue 4 SCP, $n assoc: DCMTK storescu -> Strata storescp $ours inst/s ($(mb "$ours") MB/s), -> DCMTK storescp --fork $theirs inst/s ($(mb "$theirs") MB/s): ratio $(ratio "$ours" "$theirs") (target >= 1.0; load $(cut -d" " -f1-3 /proc/loadavg))"
 done
 rm -rf "$out"/*/in

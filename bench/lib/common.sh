@@ -14,6 +14,10 @@
 #   bench_time CMD...   runs CMD, prints its wall time in seconds (output to /dev/null)
 #   bench_best CMD...   runs CMD (which prints a number) BENCH_REPEAT times (default 3), prints the
 #                       largest: the machine is shared, the best run is the least disturbed one
+#   bench_alternate max|min LOG "CMD A" "CMD B"
+#                       BENCH_REPEAT rounds (default 3) of A then B (each prints a number), every
+#                       round logged to LOG with the load average; prints "bestA bestB" (largest or
+#                       smallest of each)
 set -euo pipefail
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH_OUT="$BENCH_ROOT/target/bench"
@@ -68,4 +72,19 @@ bench_best() {
     best=$(awk -v a="$best" -v b="$v" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }')
   done
   echo "$best"
+}
+
+bench_alternate() {
+  local pick=$1 log=$2 i a b bestA="" bestB=""
+  for i in $(seq "${BENCH_REPEAT:-3}"); do
+    a=$($3); b=$($4)
+    echo "round $i: $3 -> $a, $4 -> $b (load $(cut -d' ' -f1-3 /proc/loadavg))" >>"$log"
+    bestA=$(bench_pick "$pick" "$bestA" "$a")
+    bestB=$(bench_pick "$pick" "$bestB" "$b")
+  done
+  echo "$bestA $bestB"
+}
+
+bench_pick() { # max|min CURRENT NEW
+  awk -v p="$1" -v x="$2" -v y="$3" 'BEGIN { print (x == "" || (p == "max" ? y + 0 > x + 0 : y + 0 < x + 0)) ? y : x }'
 }

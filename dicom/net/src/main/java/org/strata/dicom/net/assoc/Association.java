@@ -60,7 +60,7 @@ public final class Association {
         this.name = name;
         this.requestor = requestor;
         this.socket = socket;
-        this.in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+        this.in = socket.getInputStream(); // unbuffered: PduDecoder reads each PDU straight into its array
         this.out = socket.getOutputStream();
         this.timeouts = timeouts;
         this.artim = new Artim(runtime.scheduler(), this::onTimer);

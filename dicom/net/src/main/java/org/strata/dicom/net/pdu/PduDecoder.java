@@ -16,6 +16,8 @@ public final class PduDecoder {
 
     /** Ceiling for the associate PDUs, whose size the max-length negotiation does not bound. */
     public static final int MAX_ASSOCIATE_PDU_LENGTH = 1 << 20;
+    /** PDU-type, reserved byte and PDU-length (PS3.8 9.3.1). */
+    private static final int HEADER = 6;
     /** PDUs up to this length are read into an array allocated at once. */
     private static final int DIRECT_READ = 1 << 20;
 
@@ -31,12 +33,19 @@ public final class PduDecoder {
      * @throws EOFException when the stream ends inside a PDU
      */
     public static Pdu read(InputStream in, long maxPDataLength) throws IOException {
-        int first = in.read();
-        if (first < 0) {
+        // PS3.8 9.3.1: PDU-type (1), reserved (1), PDU-length (4, big endian), then the variable field;
+        // the header is read in one call and the variable field straight into its own array, so that
+        // the stream need not be buffered (no copy through a buffer, no available() probing)
+        byte[] head = new byte[HEADER];
+        int got = in.readNBytes(head, 0, HEADER);
+        if (got == 0) {
             return null;
         }
-        byte[] head = readFully(in, 5);
-        long length = ((head[1] & 0xFFL) << 24) | ((head[2] & 0xFF) << 16) | ((head[3] & 0xFF) << 8) | (head[4] & 0xFF);
+        if (got < HEADER) {
+            throw new EOFException("stream ended inside a PDU header after " + got + " bytes");
+        }
+        int first = head[0] & 0xFF;
+        long length = ((head[2] & 0xFFL) << 24) | ((head[3] & 0xFF) << 16) | ((head[4] & 0xFF) << 8) | (head[5] & 0xFF);
         PduType type = PduType.of(first);
         if (type == null) {
             throw new PduFormatException(AbortReason.UNRECOGNIZED_PDU, String.format("PDU type 0x%02X", first));

@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.strata.dicom.core.Attributes;
@@ -15,6 +17,7 @@ import org.strata.dicom.core.io.DicomWriter;
 import org.strata.dicom.core.io.Part10Reader;
 import org.strata.dicom.core.io.ReadOptions;
 import org.strata.dicom.core.io.TransferSyntax;
+import org.strata.dicom.net.assoc.PDataOutputStream;
 import org.strata.dicom.net.dimse.DataWriter;
 
 /**
@@ -64,10 +67,13 @@ public record Part10Source(Path file, String sopClassUid, String sopInstanceUid,
         return out -> {
             if (dataSetOffset >= 0) {
                 long n;
-                try (InputStream in = Files.newInputStream(file)) {
-                    in.skipNBytes(dataSetOffset);
-                    n = out instanceof org.strata.dicom.net.assoc.PDataOutputStream p ? p.transferFrom(in)
-                            : in.transferTo(out);
+                try (FileChannel ch = FileChannel.open(file)) {
+                    if (out instanceof PDataOutputStream p) {
+                        n = p.transferFrom(ch, dataSetOffset, ch.size() - dataSetOffset);
+                    } else {
+                        ch.position(dataSetOffset);
+                        n = Channels.newInputStream(ch).transferTo(out);
+                    }
                 }
                 if (n % 2 != 0) {
                     out.write(0); // PS3.5 A.5: a deflated data set is padded to even length

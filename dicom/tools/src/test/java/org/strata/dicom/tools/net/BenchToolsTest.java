@@ -67,7 +67,7 @@ class BenchToolsTest {
                 bytes += Files.size(p);
             }
             assertTrue(r.out().matches("(?s)bench-store: 3 files, " + String.format("%.1f", bytes / 1e6)
-                    + " MB, [0-9.]+ s, [0-9.]+ inst/s, [0-9.]+ MB/s, 0 failed\\R"), r.toString());
+                    + " MB, [0-9.]+ s, [0-9.]+ inst/s, [0-9.]+ MB/s, [0-9.]+ ms CPU/inst, 0 failed\\R"), r.toString());
             assertEquals(3, Peers.countFiles(in));
             Peers.Result refused = Peers.strata("bench-store", "-c", "BENCHSCP@127.0.0.1:" + Peers.freePort(),
                     "--timeout", "2", corpus.toString());
