@@ -39,7 +39,9 @@ import org.strata.dicom.media.FileSetBuilder;
  * the same C-FIND answers at study, series and image level; dcm4chee 2.x TAR volumes are checked
  * against their MD5SUM (a wrong checksum fails that file only); a zip-slip entry, a DICOMDIR whose
  * offsets point nowhere and one referencing a missing file give per-file errors while the rest is
- * imported; a media request stopped with the server while CREATING is resumed and ends DONE.
+ * imported; a media request stopped with the server while CREATING and an import stopped while
+ * RUNNING are both resumed and end DONE (the import trying each file once); a path outside the
+ * folders of {@code import.allowed-roots} is refused with 400 naming the setting.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -61,6 +63,7 @@ class MediaImportIT {
 
     @BeforeAll
     static void storeAStudy() throws Exception {
+        allowImportsFrom(Http.admin(Deployments.httpPort(), Deployments.adminPassword()), work);
         MediaStudy media = MediaStudy.storeNew(work.resolve("study"));
         study = media.studyUid();
         studySize = media.files().size();
@@ -75,10 +78,12 @@ class MediaImportIT {
         assertEquals(200, api.download("/strata/api/media/" + id + "/pieces/1", iso).statusCode());
 
         String request;
+        String resumedImport;
         try (StrataProcess second = StrataProcess.start(data)) {
             second.awaitConsole(600);
             Http secondAdmin = Http.admin(second.httpPort(),
                     Files.readString(data.resolve("security/admin-password")).trim());
+            allowImportsFrom(secondAdmin, work);
             String job = awaitImport(secondAdmin, submit(secondAdmin, iso));
             assertEquals("DONE", Http.field(job, "state"), job);
             assertEquals("ISO", Http.field(job, "kind"), job);
@@ -117,11 +122,27 @@ class MediaImportIT {
                 Thread.sleep(20);
             }
             assertEquals("CREATING", status, "caught while creating");
+
+            // an import on the second Strata, holding after 3 of 8 files until the server stops
+            newInstances("resume", 8);
+            assertEquals(200, secondAdmin.putJson("/strata/api/settings/import.test.hold-after", "{\"value\":\"3\"}")
+                    .statusCode());
+            resumedImport = submit(secondAdmin, work.resolve("resume-instances"));
+            String importJson;
+            end = Instant.now().plusSeconds(120);
+            do {
+                Thread.sleep(20);
+                importJson = secondAdmin.get("/strata/api/import/" + resumedImport).body();
+            } while (!(Http.field(importJson, "state").equals("RUNNING") && Http.field(importJson, "processed").equals("3"))
+                    && Instant.now().isBefore(end));
+            assertEquals("RUNNING", Http.field(importJson, "state"), importJson);
+            assertEquals("3", Http.field(importJson, "processed"), importJson);
             assertEquals(0, second.stop());
         }
         try (StrataProcess again = StrataProcess.start(data)) {
             again.awaitConsole(600);
             assertTrue(again.output().contains("resuming 1 unfinished media request"), again.output());
+            assertTrue(again.output().contains("resuming 1 unfinished import"), again.output());
             Http againAdmin = Http.admin(again.httpPort(),
                     Files.readString(data.resolve("security/admin-password")).trim());
             String json = "";
@@ -137,6 +158,15 @@ class MediaImportIT {
             assertEquals("600", Http.field(json, "total"), json);
             assertEquals("600", Http.field(json, "written"), json);
             assertEquals("1", Http.field(json, "numberOfPieces"), json);
+
+            // the import went on after the 3 files tried before the stop: each of the 8 tried once
+            String importJson = awaitImport(againAdmin, resumedImport);
+            assertEquals("DONE", Http.field(importJson, "state"), importJson);
+            assertEquals("8", Http.field(importJson, "total"), importJson);
+            assertEquals("8", Http.field(importJson, "processed"), importJson);
+            assertEquals("8", Http.field(importJson, "imported"), importJson);
+            assertEquals("0", Http.field(importJson, "duplicate"), importJson);
+            assertEquals("0", Http.field(importJson, "failed"), importJson);
         }
     }
 
@@ -215,6 +245,29 @@ class MediaImportIT {
         assertTrue(Http.field(notMedium.body(), "error").contains("not a folder, DICOMDIR, ISO 9660 image, ZIP or TAR"),
                 notMedium.body());
         assertEquals(404, admin.get("/strata/api/import/no-such-import").statusCode());
+
+        // outside the folders of import.allowed-roots (here: the test's folder), existing or not, or via ..
+        Path outside = Files.createTempDirectory("strata-outside-roots");
+        try {
+            Files.copy(files.get(0), outside.resolve("IMG1"));
+            for (String path : List.of(outside.toString(), outside.resolve("IMG1").toString(),
+                    work.resolve("../" + outside.getFileName()).toString(), outside.resolve("absent").toString())) {
+                var refused = admin.postJson("/strata/api/import", "{\"path\":\"" + path + "\"}");
+                assertEquals(400, refused.statusCode(), path + ": " + refused.body());
+                assertTrue(Http.field(refused.body(), "error").contains("is outside the folders imports may read from"),
+                        refused.body());
+                assertTrue(Http.field(refused.body(), "error").contains("import.allowed-roots"), refused.body());
+            }
+        } finally {
+            Files.deleteIfExists(outside.resolve("IMG1"));
+            Files.delete(outside);
+        }
+    }
+
+    /** Sets import.allowed-roots (imports are refused outside those folders). */
+    private static void allowImportsFrom(Http http, Path root) throws Exception {
+        assertEquals(200, http.putJson("/strata/api/settings/" + "import.allowed-roots",
+                "{\"value\":\"" + root + "\"}").statusCode());
     }
 
     static final List<String> STUDY_KEYS = List.of("QueryRetrieveLevel=STUDY", "StudyInstanceUID", "PatientName",

@@ -32,11 +32,26 @@ public record DiscContents(String fileSetId, int piece, int pieces, List<Patient
 
     private static final ReadOptions HEADER = ReadOptions.builder().stopBeforePixelData().build();
 
+    /** An instance on the medium: its header (the data set up to the pixel data) and its file. */
+    public record Instance(Attributes header, Path file) {
+    }
+
+    /** Reads the header of every file of {@code fs}. */
     public static DiscContents of(FileSet fs, String fileSetId, int piece, int pieces) throws IOException {
-        Map<String, Patient> patients = new LinkedHashMap<>();
+        List<Instance> instances = new ArrayList<>(fs.entries().size());
         for (FileSet.Entry e : fs.entries()) {
             Path file = e.fileId().resolve(fs.root());
-            Attributes ds = Part10Reader.read(file, HEADER).dataset();
+            instances.add(new Instance(Part10Reader.read(file, HEADER).dataset(), file));
+        }
+        return of(fileSetId, piece, pieces, instances);
+    }
+
+    /** From headers already read (a media job has them from planning: no file read again). */
+    public static DiscContents of(String fileSetId, int piece, int pieces, List<Instance> instances) {
+        Map<String, Patient> patients = new LinkedHashMap<>();
+        for (Instance i : instances) {
+            Path file = i.file();
+            Attributes ds = i.header();
             String pid = s(ds, Tag.PatientID);
             Patient p = patients.computeIfAbsent(pid + "\\" + s(ds, Tag.PatientName), k -> new Patient(ds));
             Study st = p.studies.computeIfAbsent(s(ds, Tag.StudyInstanceUID), k -> new Study(ds));

@@ -12,13 +12,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.strata.dicom.media.MediaInput;
+import org.strata.ejb.config.SettingsService;
 import org.strata.ejb.media.ImportJob;
 import org.strata.ejb.media.ImportJobs;
 
 /**
- * Server-side imports of media ({@code POST /strata/api/import}): checks the path is a medium
- * Strata reads (folder, DICOMDIR, ISO 9660 image, ZIP, dcm4chee 2.x TAR volume), records the
- * import and starts it.
+ * Server-side imports of media ({@code POST /strata/api/import}): checks the path lies in a folder
+ * imports may read from ({@link ImportRoots}) and is a medium Strata reads (folder, DICOMDIR, ISO
+ * 9660 image, ZIP, dcm4chee 2.x TAR volume), records the import and starts it.
  */
 @Stateless
 @PermitAll
@@ -33,6 +34,9 @@ public class ImportService {
     @EJB
     Importer importer;
 
+    @EJB
+    SettingsService settings;
+
     /** Records and starts an import of {@code path} (absolute, on the server); returns its id. */
     public String submit(String path) {
         if (path == null || path.isBlank()) {
@@ -43,6 +47,7 @@ public class ImportService {
             throw new MediaRequestRefused("the import path must be absolute: " + path);
         }
         try {
+            ImportRoots.of(settings.get(ImportRoots.SETTING), ImportRoots.defaultRoot()).check(p);
             MediaInput.kindOf(p);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new MediaRequestRefused("no such file or folder: " + path);

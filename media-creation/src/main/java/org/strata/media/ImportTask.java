@@ -34,8 +34,15 @@ final class ImportTask implements Runnable {
     /** Settings: most bytes an image or archive may unpack to (ZIP bombs). */
     static final String MAX_BYTES_SETTING = "import.max-bytes";
 
-    /** Collaborators of a task. */
-    record Context(ImportJobs jobs, StoreService store, String aeTitle, long maxBytes) {
+    /** Tests only: the number of files after which the import waits for the shutdown (never on resume). */
+    static final String HOLD_SETTING = "import.test.hold-after";
+
+    /**
+     * Collaborators of a task.
+     *
+     * @param holdAfter files after which the task waits for the server to stop ({@link #HOLD_SETTING}), or -1
+     */
+    record Context(ImportJobs jobs, StoreService store, String aeTitle, long maxBytes, int holdAfter) {
     }
 
     /** The server is stopping: leave the job as it is, resumed at the next start. */
@@ -78,6 +85,7 @@ final class ImportTask implements Runnable {
                     throw new Stopped();
                 }
                 tryOne(input.root(), plan.items().get(i));
+                hold(i + 1);
             }
             ctx.jobs().finish(id, ImportState.DONE, null);
             ImportJob end = ctx.jobs().find(id).orElseThrow();
@@ -95,6 +103,25 @@ final class ImportTask implements Runnable {
             ctx.jobs().finish(id, ImportState.FAILED, String.valueOf(e.getMessage()));
         }
         deleteQuietly(work);
+    }
+
+    /**
+     * With {@link #HOLD_SETTING} set (tests only), waits after that many files until the server
+     * stops: a restart test can stop it while the import is certainly RUNNING, however fast the machine.
+     */
+    private void hold(int tried) throws Stopped {
+        if (ctx.holdAfter() < 0 || tried != ctx.holdAfter()) {
+            return;
+        }
+        LOG.info(() -> "import " + id + ": holding after " + tried + " files (" + HOLD_SETTING + ")");
+        while (!stopping.getAsBoolean()) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Stopped();
+            }
+        }
     }
 
     /** Checks one planned file against its record and stores it. */

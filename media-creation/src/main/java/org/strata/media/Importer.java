@@ -52,7 +52,8 @@ public class Importer {
         if (!unfinished.isEmpty()) {
             LOG.info("resuming " + unfinished.size() + " unfinished import(s)");
         }
-        unfinished.forEach(this::start);
+        // a resumed import never holds (ImportTask.HOLD_SETTING): the hold is for the run that is stopped
+        unfinished.forEach(id -> start(id, -1));
     }
 
     @PreDestroy
@@ -61,9 +62,13 @@ public class Importer {
     }
 
     public void start(String id) {
+        start(id, settings.get(ImportTask.HOLD_SETTING).map(v -> Integer.parseInt(v.trim())).orElse(-1));
+    }
+
+    private void start(String id, int holdAfter) {
         long maxBytes = settings.get(ImportTask.MAX_BYTES_SETTING).map(v -> Long.parseLong(v.trim()))
                 .orElse(DEFAULT_MAX_BYTES);
         String aet = System.getProperty("strata.dicom.aet", "STRATA");
-        executor.execute(new ImportTask(id, new ImportTask.Context(jobs, store, aet, maxBytes), () -> stopping));
+        executor.execute(new ImportTask(id, new ImportTask.Context(jobs, store, aet, maxBytes, holdAfter), () -> stopping));
     }
 }

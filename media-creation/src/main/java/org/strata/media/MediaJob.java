@@ -65,6 +65,7 @@ final class MediaJob implements Runnable {
     private final BooleanSupplier cancelled;
     private final BooleanSupplier stopping;
     private final MediaWorkspace ws;
+    private final PhaseTimes times = new PhaseTimes();
 
     MediaJob(String id, Context ctx, BooleanSupplier cancelled, BooleanSupplier stopping) {
         this.id = id;
@@ -76,10 +77,11 @@ final class MediaJob implements Runnable {
 
     @Override
     public void run() {
+        times.lap("queued");
         try {
             MediaRequest request = ctx.requests().find(id).orElseThrow(Cancelled::new);
             create(request.order());
-            LOG.info(() -> "media request " + id + ": done");
+            LOG.info(() -> "media request " + id + ": done; " + times);
         } catch (Cancelled e) {
             if (stopping.getAsBoolean()) {
                 LOG.info(() -> "media request " + id + ": stopped with the server, resumed at the next start");
@@ -108,6 +110,7 @@ final class MediaJob implements Runnable {
         ApplicationProfile profile = ApplicationProfile.of(order.profile());
         MediaOutput output = MediaOutput.of(order.output());
         MediaSources.Resolution resolution = ctx.sources().resolve(order.studies(), order.instances());
+        times.lap("resolve");
         if (!resolution.missingInstances().isEmpty() || !resolution.missingStudies().isEmpty()) {
             List<String> missing = new ArrayList<>(resolution.missingInstances());
             missing.addAll(resolution.missingStudies());
@@ -120,18 +123,20 @@ final class MediaJob implements Runnable {
         }
         check(ctx.requests().status(id, ExecutionStatus.CREATING, "NORMAL", null));
         deleteWorkspace(); // a resumed job starts over
-        List<FileSet> pieces = writePieces(profile, order, resolution.sources());
+        PieceComposer.Outcome written = writePieces(profile, order, resolution.sources());
+        List<FileSet> pieces = written.pieces();
         for (int n = 1; n <= pieces.size(); n++) {
-            finish(profile, output, order, pieces.get(n - 1), n, pieces.size());
+            finish(profile, output, order, pieces.get(n - 1), written.instances().get(n - 1), n, pieces.size());
         }
         ctx.requests().done(id, pieces.size());
+        times.lap("done");
     }
 
     /**
      * Writes every instance straight into its piece's file-set (no staging copy), decoding and
      * transcoding on the shared bounded pool, counting progress.
      */
-    private List<FileSet> writePieces(ApplicationProfile profile, MediaOrder order, List<MediaSource> sources)
+    private PieceComposer.Outcome writePieces(ApplicationProfile profile, MediaOrder order, List<MediaSource> sources)
             throws Cancelled, Failed, IOException {
         PieceComposer composer = new PieceComposer(ctx.storage(), profile, ctx.pool(),
                 () -> cancelled.getAsBoolean() || stopping.getAsBoolean());
@@ -141,6 +146,7 @@ final class MediaJob implements Runnable {
                     + profile.id() + " cannot hold (converted without loss)", unconvertible);
         }
         List<PieceComposer.Planned> planned = composer.plan(sources);
+        times.lap("plan");
         long capacity = ctx.settings().apply(CAPACITY_SETTING).map(v -> Long.parseLong(v.trim()))
                 .orElse(MediaCapacity.of(profile));
         if (order.includeViewer()) {
@@ -156,6 +162,7 @@ final class MediaJob implements Runnable {
         } catch (SplitPlanner.SeriesTooLargeException e) {
             throw new Failed("SET_OVERSIZED", e.getMessage(), List.of());
         }
+        times.lap("write");
         check(!cancelled.getAsBoolean());
         if (!outcome.failedUids().isEmpty()) {
             throw new Failed("PROC_FAILURE", outcome.failedUids().size() + " instance(s) could not be read or converted",
@@ -166,7 +173,7 @@ final class MediaJob implements Runnable {
             throw new Failed("SET_OVERSIZED", "the instances need " + outcome.pieces().size()
                     + " pieces of media and splitting is not allowed", List.of());
         }
-        return outcome.pieces();
+        return outcome;
     }
 
     /**
@@ -209,8 +216,12 @@ final class MediaJob implements Runnable {
         }
     }
 
-    /** Extras, label and output of piece {@code n}. */
-    private void finish(ApplicationProfile profile, MediaOutput output, MediaOrder order, FileSet fs, int n, int total)
+    /**
+     * Extras, label and output of piece {@code n}. The label is not on the medium: it is drawn on
+     * the pool while the image is written, and awaited before the piece counts as done.
+     */
+    private void finish(ApplicationProfile profile, MediaOutput output, MediaOrder order, FileSet fs,
+                        List<DiscContents.Instance> instances, int n, int total)
             throws Cancelled, Failed, IOException, InterruptedException {
         if (cancelled.getAsBoolean()) {
             throw new Cancelled();
@@ -218,10 +229,38 @@ final class MediaJob implements Runnable {
         if (order.includeViewer()) {
             MediaViewer.configured(ctx.settings()).copyInto(fs.root());
         }
-        PieceExtras.Written extras = PieceExtras.write(fs, profile, n, total, order.label(), order.barcode(),
-                ws.label(n, "PNG"), ws.label(n, "PDF"));
-        String fileSetId = extras.fileSetId();
-        Path label = extras.labelPng();
+        String fileSetId = org.strata.dicom.media.DicomDirReader.read(fs.dicomdir()).fileSetId();
+        DiscContents contents = DiscContents.of(fileSetId, n, total, instances);
+        PieceExtras.writeOnMedium(fs, contents, profile);
+        Path label = ws.label(n, "PNG");
+        java.util.concurrent.CompletableFuture<Void> labels = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                PieceExtras.writeLabel(contents, order.label(), order.barcode(), label, ws.label(n, "PDF"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, ctx.pool());
+        times.lap("extras");
+        try {
+            output(output, order, fs, fileSetId, profile, label, n, labels);
+        } finally {
+            awaitLabels(labels);
+        }
+        times.lap(output.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static void awaitLabels(java.util.concurrent.CompletableFuture<Void> labels) throws IOException {
+        try {
+            labels.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
+                    : new IOException("label: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void output(MediaOutput output, MediaOrder order, FileSet fs, String fileSetId, ApplicationProfile profile,
+                        Path label, int n, java.util.concurrent.CompletableFuture<Void> labels)
+            throws Cancelled, Failed, IOException, InterruptedException {
         int isoLevel = profile == ApplicationProfile.STD_GEN_CD ? 1 : 3;
         switch (output) {
             case ISO -> {
@@ -235,7 +274,10 @@ final class MediaJob implements Runnable {
             case FOLDER -> {
                 // the piece's folder is the output
             }
-            case BURNER -> burn(order, fs, fileSetId, isoLevel, label, n);
+            case BURNER -> {
+                awaitLabels(labels); // the robot prints it
+                burn(order, fs, fileSetId, isoLevel, label, n);
+            }
         }
     }
 

@@ -39,8 +39,11 @@ final class PieceComposer {
     record Planned(MediaSource source, Attributes header, String targetTs, long bytes) {
     }
 
-    /** The pieces written and the instances that could not be (SOP Instance UIDs). */
-    record Outcome(List<FileSet> pieces, List<String> failedUids) {
+    /**
+     * The pieces written, for each the instances on it (headers read while planning, files in the
+     * piece), and the instances that could not be written (SOP Instance UIDs).
+     */
+    record Outcome(List<FileSet> pieces, List<List<DiscContents.Instance>> instances, List<String> failedUids) {
     }
 
     private final StorageProvider storage;
@@ -104,6 +107,7 @@ final class PieceComposer {
                 p.header().getString(Tag.SeriesInstanceUID, ""), p.bytes())).toList();
         List<List<SplitPlanner.Item<Planned>>> plan = SplitPlanner.plan(items, capacity);
         List<FileSet> pieces = new ArrayList<>();
+        List<List<DiscContents.Instance>> instances = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         int before = 0;
         for (int i = 0; i < plan.size(); i++) {
@@ -121,9 +125,15 @@ final class PieceComposer {
                 throw new IOException(root + " holds " + used + " bytes, over the capacity of " + capacity);
             }
             pieces.add(r.fileSet());
+            List<DiscContents.Instance> on = new ArrayList<>(r.written().size());
+            for (int k = 0; k < r.written().size(); k++) {
+                on.add(new DiscContents.Instance(r.written().get(k).header(),
+                        r.fileSet().entries().get(k).fileId().resolve(root)));
+            }
+            instances.add(on);
             before += members.size();
         }
-        return new Outcome(pieces, failed);
+        return new Outcome(pieces, instances, failed);
     }
 
     /** Streams the stored object into the file-set, transcoded when the profile needs it. */

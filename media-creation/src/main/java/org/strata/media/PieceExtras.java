@@ -32,14 +32,25 @@ public final class PieceExtras {
                                 String barcode, Path labelPng, Path labelPdf) throws IOException {
         String fileSetId = DicomDirReader.read(fs.dicomdir()).fileSetId();
         DiscContents contents = DiscContents.of(fs, fileSetId, piece, pieces);
+        writeOnMedium(fs, contents, profile);
+        writeLabel(contents, labelText, barcode, labelPng, labelPdf);
+        return new Written(fileSetId, labelPng, labelPdf);
+    }
+
+    /** Thumbnails, {@code INDEX.HTM} and {@code README.TXT} into the file-set of {@code contents}. */
+    public static void writeOnMedium(FileSet fs, DiscContents contents, ApplicationProfile profile) throws IOException {
         Map<String, String> thumbnails = Thumbnails.write(contents, fs.root());
         IndexHtml.write(contents, thumbnails, fs.root());
         ReadmeText.write(contents, profile.id(), fs.root());
+    }
+
+    /** The label (PNG and PDF), which is not on the medium: it may be drawn while the image is written. */
+    public static void writeLabel(DiscContents contents, String labelText, String barcode, Path labelPng,
+                                  Path labelPdf) throws IOException {
         Files.createDirectories(labelPng.getParent());
         Files.createDirectories(labelPdf.getParent());
         List<String> lines = LabelLines.of(contents, labelText, null);
         LabelImage.write(lines, barcode, labelPng);
         LabelPdf.write(lines, barcode, labelPdf);
-        return new Written(fileSetId, labelPng, labelPdf);
     }
 }

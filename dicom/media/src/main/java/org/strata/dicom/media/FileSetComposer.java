@@ -41,8 +41,11 @@ public final class FileSetComposer {
     public record Failure<T>(T ref, Exception error) {
     }
 
-    /** The file-set written and the members that could not be. */
-    public record Result<T>(FileSet fileSet, List<Failure<T>> failures) {
+    /**
+     * The file-set written, the members written (in the order of the file-set's entries) and
+     * those that could not be.
+     */
+    public record Result<T>(FileSet fileSet, List<T> written, List<Failure<T>> failures) {
     }
 
     private FileSetComposer() {
@@ -79,13 +82,16 @@ public final class FileSetComposer {
                     ds.getString(Tag.SeriesInstanceUID, ""), iuid));
         }
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        // each folder created once (File IDs share their patient, study and series folders); a
+        // writer of the same folder waits inside computeIfAbsent until it exists
+        java.util.concurrent.ConcurrentHashMap<Path, Path> folders = new java.util.concurrent.ConcurrentHashMap<>();
         List<CompletableFuture<String>> writes = new ArrayList<>(placed.size());
         for (int i = 0; i < placed.size(); i++) {
             Member<T> m = placed.get(i);
             Path target = fileIds.get(i).resolve(root);
             writes.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    Files.createDirectories(target.getParent());
+                    folders.computeIfAbsent(target.getParent(), FileSetComposer::createFolder);
                     String ts = m.writer().write(target);
                     if (!profile.allows(ts)) {
                         Files.deleteIfExists(target);
@@ -95,6 +101,8 @@ public final class FileSetComposer {
                     return ts;
                 } catch (IOException e) {
                     throw new CompletionException(e);
+                } catch (java.io.UncheckedIOException e) {
+                    throw new CompletionException(e.getCause());
                 } finally {
                     written.accept(done.incrementAndGet());
                 }
@@ -102,6 +110,7 @@ public final class FileSetComposer {
         }
         DirectoryTreeBuilder tree = new DirectoryTreeBuilder();
         List<FileSet.Entry> entries = new ArrayList<>();
+        List<T> placedOk = new ArrayList<>();
         List<Failure<T>> failures = new ArrayList<>();
         for (int i = 0; i < placed.size(); i++) {
             Member<T> m = placed.get(i);
@@ -118,10 +127,19 @@ public final class FileSetComposer {
             }
             tree.add(m.header(), fileIds.get(i), ts);
             entries.add(new FileSet.Entry(m.ref() instanceof Path p ? p : null, fileIds.get(i), ts));
+            placedOk.add(m.ref());
         }
         notes.addAll(tree.notes());
         DicomDirWriter.write(dicomdir, header, tree.roots());
         return new Result<>(new FileSet(root, dicomdir, profile, List.copyOf(entries), List.copyOf(notes)),
-                List.copyOf(failures));
+                List.copyOf(placedOk), List.copyOf(failures));
+    }
+
+    private static Path createFolder(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
