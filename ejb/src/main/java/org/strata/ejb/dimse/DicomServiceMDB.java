@@ -28,14 +28,26 @@ import org.strata.jca.api.StoreRequest;
 
 /**
  * The archive's DICOM endpoint: the resource adapter opens the listener (AE title and port from
- * the system properties {@code strata.dicom.aet} and {@code strata.dicom.port}) and delivers
- * each request here. Bound to the adapter in META-INF/jboss-ejb3.xml.
+ * the system properties {@code strata.dicom.aet} and {@code strata.dicom.port}; with
+ * {@code strata.dicom.tls=true} also a DICOM over TLS listener on {@code strata.dicom.tls.port},
+ * default 2762, with the PKCS#12 stores {@code strata.dicom.tls.keystore}/{@code .truststore}
+ * and their {@code -password}s, e.g. from a properties file given to {@code ./strata run
+ * --properties}) and delivers each request here. Bound to the adapter in META-INF/jboss-ejb3.xml.
  */
 @MessageDriven(messageListenerInterface = DicomServiceListener.class, activationConfig = {
         @ActivationConfigProperty(propertyName = "aeTitle", propertyValue = "${strata.dicom.aet:STRATA}"),
         @ActivationConfigProperty(propertyName = "port", propertyValue = "${strata.dicom.port:11112}"),
         @ActivationConfigProperty(propertyName = "bindAddress", propertyValue = "${strata.dicom.bind:0.0.0.0}"),
-        @ActivationConfigProperty(propertyName = "maxAssociations", propertyValue = "${strata.dicom.max-associations:64}")})
+        @ActivationConfigProperty(propertyName = "maxAssociations", propertyValue = "${strata.dicom.max-associations:64}"),
+        @ActivationConfigProperty(propertyName = "tls", propertyValue = "${strata.dicom.tls:false}"),
+        @ActivationConfigProperty(propertyName = "tlsPort", propertyValue = "${strata.dicom.tls.port:2762}"),
+        @ActivationConfigProperty(propertyName = "tlsKeyStore", propertyValue = "${strata.dicom.tls.keystore:}"),
+        @ActivationConfigProperty(propertyName = "tlsKeyStorePassword",
+                propertyValue = "${strata.dicom.tls.keystore-password:}"),
+        @ActivationConfigProperty(propertyName = "tlsTrustStore", propertyValue = "${strata.dicom.tls.truststore:}"),
+        @ActivationConfigProperty(propertyName = "tlsTrustStorePassword",
+                propertyValue = "${strata.dicom.tls.truststore-password:}"),
+        @ActivationConfigProperty(propertyName = "tlsClientAuth", propertyValue = "${strata.dicom.tls.client-auth:NEED}")})
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DicomServiceMDB implements DicomServiceListener {

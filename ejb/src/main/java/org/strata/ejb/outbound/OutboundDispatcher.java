@@ -16,6 +16,8 @@ import org.strata.ejb.ae.RemoteAEConfig;
 import org.strata.hsm.migrate.Backoff;
 import org.strata.ejb.ae.RemoteAEService;
 import org.strata.ejb.dimse.DataSetCodec;
+import org.strata.jca.api.AssociationSpec;
+import org.strata.jca.api.DicomConnection;
 import org.strata.jca.api.DicomConnector;
 import org.strata.jca.api.NServiceResponse;
 import org.strata.jca.api.OutboundRequest;
@@ -65,10 +67,13 @@ public class OutboundDispatcher {
         try {
             RemoteAEConfig ae = aes.find(t.getDestination()).orElseThrow(() -> new IOException(
                     t.getDestination() + " is not in the AE table"));
-            NServiceResponse rsp = connector.send(new RemoteTarget(t.getCallingAeTitle(), ae.aeTitle(), ae.host(),
-                    ae.port(), ae.tls(), RemoteTarget.Role.SCU), new OutboundRequest(t.getOperation(),
-                    t.getSopClassUid(), t.getSopInstanceUid(), 0,
-                    t.getDataSet() == null ? null : DataSetCodec.decode(t.getDataSet())));
+            RemoteTarget target = new RemoteTarget(t.getCallingAeTitle(), ae.aeTitle(), ae.host(), ae.port(), ae.tls(),
+                    RemoteTarget.Role.SCU);
+            NServiceResponse rsp;
+            try (DicomConnection c = connector.connect(AssociationSpec.forNService(target, t.getSopClassUid()))) {
+                rsp = c.send(new OutboundRequest(t.getOperation(), t.getSopClassUid(), t.getSopInstanceUid(), 0,
+                        t.getDataSet() == null ? null : DataSetCodec.decode(t.getDataSet())));
+            }
             tasks.sent(t.getPk(), rsp.status().code());
             LOG.info(() -> t.getPurpose() + " " + t.getOperation() + " " + t.getSopInstanceUid() + " to "
                     + t.getDestination() + ": status " + Integer.toHexString(rsp.status().code()));

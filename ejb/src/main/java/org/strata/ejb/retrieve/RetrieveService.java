@@ -27,9 +27,12 @@ import org.strata.ejb.query.QueryLevel;
 import org.strata.ejb.transcode.RetrieveTranscoding;
 import org.strata.ejb.transcode.TranscodePlan;
 import org.strata.jca.api.AssociationInfo;
+import org.strata.jca.api.AssociationSpec;
+import org.strata.jca.api.DicomConnector;
 import org.strata.jca.api.DimseStatus;
 import org.strata.jca.api.RetrieveContext;
 import org.strata.jca.api.RetrieveOutcome;
+import org.strata.jca.api.RemoteTarget;
 import org.strata.jca.api.RetrieveRequest;
 import org.strata.jca.api.StoreSubOperations;
 
@@ -68,6 +71,9 @@ public class RetrieveService {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource(lookup = DicomConnector.JNDI_NAME)
+    DicomConnector connector;
+
     public RetrieveOutcome retrieve(AssociationInfo as, RetrieveRequest rq, Attributes identifier,
                                     RetrieveContext context) {
         InformationModel model = InformationModel.ofRetrieve(rq.sopClassUid());
@@ -88,7 +94,7 @@ public class RetrieveService {
         }
         Progress progress = new Progress(items.size());
         TranscodePlan plan = transcoding.planFor(destination.map(RemoteAEConfig::aeTitle).orElse(as.callingAeTitle()));
-        try (StoreSubOperations ops = open(context, destination, items, plan);
+        try (StoreSubOperations ops = open(as, rq, context, destination, items, plan);
              TranscodeAhead ahead = new TranscodeAhead(executor, transcoding.ahead(), items.size())) {
             for (int i = 0; i < items.size(); i++) {
                 if (context.cancelled()) {
@@ -110,15 +116,24 @@ public class RetrieveService {
         return progress.outcome(null);
     }
 
-    private static StoreSubOperations open(RetrieveContext context, Optional<RemoteAEConfig> destination,
-                                           List<RetrieveItem> items, TranscodePlan plan) throws IOException {
+    /**
+     * C-GET: the requestor's association. C-MOVE: a pooled association to the destination from the
+     * adapter's connection factory, proposing each SOP class in its stored syntaxes; closing the
+     * sub-operations returns it to the pool.
+     */
+    private StoreSubOperations open(AssociationInfo as, RetrieveRequest rq, RetrieveContext context,
+                                    Optional<RemoteAEConfig> destination, List<RetrieveItem> items, TranscodePlan plan)
+            throws IOException {
         if (destination.isEmpty()) {
             return context.requestor();
         }
         Map<String, Set<String>> sopClasses = new LinkedHashMap<>();
         items.forEach(i -> sopClasses.computeIfAbsent(i.sopClassUid(), k -> new LinkedHashSet<>()).add(i.transferSyntaxUid()));
         RemoteAEConfig d = destination.get();
-        return context.openDestination(d.aeTitle(), d.host(), d.port(), sopClasses, plan.alternatives());
+        RemoteTarget target = new RemoteTarget(as.calledAeTitle(), d.aeTitle(), d.host(), d.port(), d.tls(),
+                RemoteTarget.Role.SCU);
+        return connector.connect(AssociationSpec.forStorage(target, sopClasses, plan.alternatives()))
+                .storeSubOperations(as.callingAeTitle(), rq.messageId()); // PS3.7 9.1.1.1 Move Originator
     }
 
     /** The transcoded data set of an instance for {@link TranscodeAhead}; null when it is sent as stored or not at all. */

@@ -17,6 +17,8 @@ import org.strata.ejb.ae.RemoteAEConfig;
 import org.strata.ejb.ae.RemoteAEService;
 import org.strata.ejb.config.SettingsService;
 import org.strata.ejb.dimse.DataSetCodec;
+import org.strata.jca.api.AssociationSpec;
+import org.strata.jca.api.DicomConnection;
 import org.strata.jca.api.DicomConnector;
 import org.strata.jca.api.NServiceResponse;
 import org.strata.jca.api.OutboundRequest;
@@ -109,7 +111,10 @@ public class CommitmentWorker {
         }
         RemoteAEConfig ae = aes.find(job.getRequesterAeTitle()).orElseThrow(() -> new IOException(
                 job.getRequesterAeTitle() + " has closed its association and is not in the AE table"));
-        return connector.send(new RemoteTarget(job.getCalledAeTitle(), ae.aeTitle(), ae.host(), ae.port(), ae.tls(),
-                RemoteTarget.Role.SCP), rq);
+        RemoteTarget target = new RemoteTarget(job.getCalledAeTitle(), ae.aeTitle(), ae.host(), ae.port(), ae.tls(),
+                RemoteTarget.Role.SCP); // PS3.4 J.3.3: the SCP of Storage Commitment sends N-EVENT-REPORT
+        try (DicomConnection c = connector.connect(AssociationSpec.forNService(target, rq.sopClassUid()))) {
+            return c.send(rq);
+        }
     }
 }

@@ -40,6 +40,11 @@ class ChannelStoreSubOperations implements StoreSubOperations {
 
     @Override
     public List<String> accepted(String sopClassUid) {
+        return accepted(channel, sopClassUid);
+    }
+
+    /** Transfer syntaxes accepted for a SOP class on the channel's association, in proposal order. */
+    static List<String> accepted(DimseChannel channel, String sopClassUid) {
         List<String> accepted = new ArrayList<>();
         for (PresentationContextRq pc : channel.association().request().presentationContexts()) {
             if (pc.abstractSyntax().equals(sopClassUid)) {

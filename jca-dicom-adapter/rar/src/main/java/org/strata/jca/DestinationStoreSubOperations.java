@@ -1,20 +1,36 @@
 package org.strata.jca;
 
 import java.io.IOException;
-import org.strata.dicom.net.dimse.DimseClient;
+import org.strata.dicom.net.dimse.DimseChannel;
+import org.strata.jca.api.DimseStatus;
 
-/** Sub-operations on an association the adapter opened to a move destination; close releases it. */
+/**
+ * C-MOVE sub-operations on a pooled association to the move destination: an I/O failure drops
+ * the association from the pool; close returns it.
+ */
 final class DestinationStoreSubOperations extends ChannelStoreSubOperations {
 
-    private final DimseClient client;
+    private final DicomConnectionHandle handle;
 
-    DestinationStoreSubOperations(DimseClient client, String moveOriginatorAeTitle, int moveOriginatorMessageId) {
-        super(client.channel(), moveOriginatorAeTitle, moveOriginatorMessageId);
-        this.client = client;
+    DestinationStoreSubOperations(DicomConnectionHandle handle, DimseChannel channel, String moveOriginatorAeTitle,
+                                  int moveOriginatorMessageId) {
+        super(channel, moveOriginatorAeTitle, moveOriginatorMessageId);
+        this.handle = handle;
     }
 
     @Override
-    public void close() throws IOException {
-        client.close();
+    public DimseStatus store(String sopClassUid, String sopInstanceUid, String transferSyntaxUid, DataSet dataSet)
+            throws IOException {
+        try {
+            return super.store(sopClassUid, sopInstanceUid, transferSyntaxUid, dataSet);
+        } catch (IOException | RuntimeException e) {
+            handle.failed(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        handle.close();
     }
 }

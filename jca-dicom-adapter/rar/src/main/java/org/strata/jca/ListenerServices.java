@@ -94,7 +94,7 @@ final class ListenerServices {
                     rq.command().getInt(CommandElement.Priority, 0),
                     field == CommandField.C_MOVE_RQ ? rq.command().getString(CommandElement.MoveDestination) : null);
             RetrieveOutcome outcome = endpoint.call(l -> l.retrieve(info(rq.association()), request, identifier,
-                    new AdapterRetrieveContext(rq, request, runtime)));
+                    new AdapterRetrieveContext(rq)));
             return retrieveResponse(rq.cancelled() ? DimseStatus.of(Status.CANCEL, null) : outcome.status(), outcome, ts);
         };
         DimseServiceRegistry registry = new DimseServiceRegistry()

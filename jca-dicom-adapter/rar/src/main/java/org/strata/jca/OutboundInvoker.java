@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.strata.dicom.net.config.Timeouts;
 import org.strata.dicom.net.dimse.CommandElement;
 import org.strata.dicom.net.dimse.CommandField;
 import org.strata.dicom.net.dimse.DimseChannel;
@@ -19,6 +20,8 @@ import org.strata.jca.api.OutboundRequest;
 
 /** Sends one DIMSE-N request on a channel and waits for its response (PS3.7 10.1). */
 final class OutboundInvoker {
+
+    static final Duration RESPONSE_TIMEOUT = Timeouts.DEFAULT.response();
 
     private OutboundInvoker() {
     }

@@ -29,13 +29,11 @@ public class StrataResourceAdapter implements ResourceAdapter {
     private volatile Instant startedAt;
     private volatile NetRuntime runtime;
     private final OpenAssociations openAssociations = new OpenAssociations();
-    private volatile AssociationPool associationPool;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         // accept loops, association readers and dispatchers run as long-running Work
         this.runtime = new NetRuntime("strata-dicom", new WorkExecutor(context.getWorkManager()));
-        this.associationPool = new AssociationPool(runtime);
         this.bootstrapContext = context;
         this.startedAt = Instant.now();
         LOG.info("Strata DICOM resource adapter started");
@@ -46,10 +44,6 @@ public class StrataResourceAdapter implements ResourceAdapter {
         bootstrapContext = null;
         activations.values().forEach(ListenerActivation::close);
         activations.clear();
-        AssociationPool pool = associationPool;
-        if (pool != null) {
-            pool.close();
-        }
         NetRuntime r = runtime;
         if (r != null) {
             r.close();
@@ -72,9 +66,9 @@ public class StrataResourceAdapter implements ResourceAdapter {
         return openAssociations;
     }
 
-    /** Outbound associations, pooled per remote AE. */
-    AssociationPool associationPool() {
-        return associationPool;
+    /** Sockets, timers and tasks of the adapter's associations, inbound and outbound. */
+    NetRuntime runtime() {
+        return runtime;
     }
 
     /** The container's work manager, for accept loops and associations. */
@@ -115,6 +109,12 @@ public class StrataResourceAdapter implements ResourceAdapter {
     int port(MessageEndpointFactory factory, ActivationSpec spec) {
         ListenerActivation a = activations.get(new ActivationKey(factory, spec));
         return a == null ? -1 : a.port();
+    }
+
+    /** The bound TLS port of the activation of {@code spec}, or -1. */
+    int tlsPort(MessageEndpointFactory factory, ActivationSpec spec) {
+        ListenerActivation a = activations.get(new ActivationKey(factory, spec));
+        return a == null ? -1 : a.tlsPort();
     }
 
     /** Identity of one activation: the same factory and spec objects the container passed. */

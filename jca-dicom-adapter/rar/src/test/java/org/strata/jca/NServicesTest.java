@@ -52,6 +52,7 @@ import org.strata.dicom.core.io.DicomReader;
 import org.strata.dicom.core.io.DicomWriter;
 import org.strata.dicom.core.io.TransferSyntax;
 import org.strata.dicom.core.io.WriteOptions;
+import org.strata.jca.api.DicomConnector;
 import org.strata.jca.api.DimseStatus;
 import org.strata.jca.api.NOperation;
 import org.strata.jca.api.NServiceRequest;
@@ -70,7 +71,8 @@ class NServicesTest {
 
     private final StrataResourceAdapter adapter = new StrataResourceAdapter();
     private final RecordingEndpoint endpoint = new RecordingEndpoint();
-    private final DicomConnectorObject connector = new DicomConnectorObject();
+    private final DicomManagedConnectionFactory mcf = new DicomManagedConnectionFactory();
+    private DicomConnector connector;
     private final NetRuntime scuRuntime = new NetRuntime("test-scu", 32);
     private MessageEndpointFactory factory;
     private DicomActivationSpec spec;
@@ -88,7 +90,8 @@ class NServicesTest {
             return null;
         }).when(workManager).scheduleWork(any(Work.class), anyLong(), any(), any());
         adapter.start(context);
-        connector.setResourceAdapter(adapter);
+        mcf.setResourceAdapter(adapter);
+        connector = (DicomConnector) mcf.createConnectionFactory();
         factory = mock(MessageEndpointFactory.class);
         when(factory.createEndpoint(null)).thenReturn(endpoint);
         spec = new DicomActivationSpec();
@@ -226,50 +229,5 @@ class NServicesTest {
             assertEquals(0, rsp.status());
             assertEquals(List.of(UID.ModalityWorklistInformationModelFind), endpoint.findModels);
         }
-    }
-
-    @Test
-    void sendOpensAnAssociationWithScpRoleSelectionAndReusesIt() throws Exception {
-        List<String> events = new CopyOnWriteArrayList<>();
-        AtomicInteger associations = new AtomicInteger();
-        NetRuntime scpRuntime = new NetRuntime("test-scp", 16);
-        DimseServiceRegistry registry = DimseServiceRegistry.withEcho().register(STGCMT, ctx -> {
-            events.add(ctx.association().request().callingAeTitle() + ":" + ctx.commandField());
-            return DimseResponse.SUCCESS;
-        });
-        ApplicationEntityConfig ae = new ApplicationEntityConfig("MODALITY",
-                List.of(new TransferCapability(STGCMT, Role.SCU, List.of(EXPLICIT))), Set.of(), 4);
-        try (DicomListener scp = DicomListener.start(new ListenerConfig("127.0.0.1", 0, List.of(ae), null,
-                Timeouts.DEFAULT, 16384, 4), scpRuntime, AcceptorServices.of(as -> {
-                    associations.incrementAndGet();
-                    return new DimseChannel(as, registry, scpRuntime);
-                }))) {
-            RemoteTarget target = new RemoteTarget("STRATA", "MODALITY", "127.0.0.1", scp.port(), false,
-                    RemoteTarget.Role.SCP);
-            for (int i = 0; i < 2; i++) {
-                NServiceResponse rsp = connector.send(target, OutboundRequest.eventReport(STGCMT,
-                        UID.StorageCommitmentPushModelInstance, 1, transaction("1.2." + i)));
-                assertTrue(rsp.status().isSuccess());
-            }
-            assertEquals(List.of("STRATA:N_EVENT_REPORT_RQ", "STRATA:N_EVENT_REPORT_RQ"), events);
-            assertEquals(1, associations.get(), "the second request reuses the pooled association");
-            assertEquals(1, adapter.associationPool().idleCount());
-
-            RemoteTarget asScu = new RemoteTarget("STRATA", "MODALITY", "127.0.0.1", scp.port(), false,
-                    RemoteTarget.Role.SCU);
-            IOException refused = assertThrows(IOException.class, () -> connector.send(asScu,
-                    OutboundRequest.eventReport(STGCMT, UID.StorageCommitmentPushModelInstance, 1, transaction("1"))));
-            assertFalse(refused.getMessage().isEmpty());
-        } finally {
-            scpRuntime.close();
-        }
-    }
-
-    @Test
-    void anUnstartedAdapterRefusesToSend() {
-        DicomConnectorObject detached = new DicomConnectorObject();
-        assertThrows(IOException.class, () -> detached.send(new RemoteTarget("A", "B", "127.0.0.1", 1, false,
-                RemoteTarget.Role.SCU), OutboundRequest.create(UID.InstanceAvailabilityNotification, "1.2", null)));
-        assertNotNull(detached.toString());
     }
 }
