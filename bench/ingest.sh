@@ -77,8 +77,8 @@ store() { # receiver n dir files
   for p in "${ps[@]}"; do wait "$p" || failed=$((failed + 1)); done
   e=$(date +%s.%N)
   [ -n "${pid[$r]:-}" ] && c1=$(cpu_ticks "${pid[$r]}")
-  if [ "$failed" -ne 0 ] || grep -q '^E:' "$parts"/*.log; then
-    echo "storescu into $r failed ($failed processes):" >&2; grep -h '^E:' "$parts"/*.log | head -5 >&2; return 1
+  if [ "$failed" -ne 0 ] || grep -q '^[EW]:' "$parts"/*.log; then
+    echo "storescu into $r failed ($failed processes):" >&2; grep -h '^[EW]:' "$parts"/*.log | head -5 >&2; return 1
   fi
   [ "$r" = storescp ] && find "$out/storescp/in" -mindepth 1 -delete
   awk -v n="$files" -v s="$s" -v e="$e" -v c="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" -v r="$r" \
@@ -96,10 +96,10 @@ corpus() { # seed instances-per-series -> directory of a fresh corpus (10 patien
 # studies of the corpus of SEED (Patient IDs P<seed>nnn) add up to FILES
 check_indexed() { # seed files
   local indexed
-  indexed=$(findscu -S -aet BENCH -aec STRATA -to 60 -td 120 127.0.0.1 "$strata_port" -k QueryRetrieveLevel=STUDY \
-    -k "PatientID=P$1*" -k StudyInstanceUID -k NumberOfStudyRelatedInstances 2>&1 \
-    | sed -n 's/.*(0020,1208) IS \[\([0-9]*\)\].*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
-  [ "$indexed" -eq "$2" ] || { echo "ingest: Strata acknowledged $2 instances of corpus $1 but indexed $indexed" >&2; exit 1; }
+  findscu -S -aet BENCH -aec STRATA -to 60 -td 120 127.0.0.1 "$strata_port" -k QueryRetrieveLevel=STUDY \
+    -k "PatientID=P$1*" -k StudyInstanceUID -k NumberOfStudyRelatedInstances >"$out/findscu.$1.log" 2>&1 || true
+  indexed=$(sed -n 's/.*(0020,1208) IS \[ *\([0-9]*\) *\].*/\1/p' "$out/findscu.$1.log" | awk '{ s += $1 } END { print s + 0 }')
+  [ "$indexed" -eq "$2" ] || { echo "ingest: Strata acknowledged $2 instances of corpus $1 but indexed $indexed (see $out/findscu.$1.log)" >&2; return 1; }
 }
 
 best() { awk -v x="$1" -v y="$2" 'BEGIN { print (x == "" || y + 0 > x + 0) ? y : x }'; }
@@ -109,7 +109,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "ingest: warm-up (200 instances, 4 associations, untimed)"
 warm=$(corpus 900 1 2>/dev/null)
 for r in strata orthanc storescp; do store "$r" 4 "$warm" 200 >/dev/null; done
-check_indexed 900 200
+check_indexed 900 200 || exit 1
 sent_to_strata=200
 
 seed=100
@@ -124,7 +124,7 @@ for n in 1 4; do
     for r in "${order[@]}"; do
       result=$(store "$r" "$n" "$dir" "$files")
       read -r v c <<<"$result"
-      if [ "$r" = strata ]; then check_indexed "$seed" "$files"; sent_to_strata=$((sent_to_strata + files)); fi
+      if [ "$r" = strata ]; then check_indexed "$seed" "$files" || exit 1; sent_to_strata=$((sent_to_strata + files)); fi
       rate[$r]=$(best "${rate[$r]:-}" "$v"); cpu[$r]=$(least "${cpu[$r]:-}" "$c")
       line="$line $r $v inst/s ($c ms CPU/inst)"
     done
