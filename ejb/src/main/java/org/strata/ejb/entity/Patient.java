@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
@@ -24,11 +25,18 @@ import jakarta.persistence.Version;
                 @Index(name = "ix_patient_name_upper", columnList = "patient_name_upper"),
                 @Index(name = "ix_patient_birth_date", columnList = "birth_date")})
 @NamedQuery(name = Patient.FIND_BY_ID,
-        query = "SELECT p FROM Patient p WHERE p.patientId = :patientId AND p.issuer = :issuer")
+        query = "SELECT p FROM Patient p WHERE p.patientId = :patientId AND p.issuer = :issuer",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 @NamedQuery(name = Patient.FIND_WITHOUT_ID_BY_NAME,
-        query = "SELECT p FROM Patient p WHERE p.patientId = '' AND p.issuer = :issuer AND p.idLessName = :name")
+        query = "SELECT p FROM Patient p WHERE p.patientId = '' AND p.issuer = :issuer AND p.idLessName = :name",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 public class Patient {
 
+    /**
+     * The patient by ID and issuer, write-locked (the indexer's look-up). The lock is declared
+     * here rather than set per call: a lock mode set on a query makes EclipseLink prepare it anew
+     * at every execution.
+     */
     public static final String FIND_BY_ID = "Patient.findById";
     /** Instances without Patient ID belong to one patient per Patient's Name, never to one shared record. */
     public static final String FIND_WITHOUT_ID_BY_NAME = "Patient.findWithoutIdByName";

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.TableGenerator;
@@ -23,9 +24,13 @@ import jakarta.persistence.Version;
         @Index(name = "ix_series_modality", columnList = "modality"),
         @Index(name = "ix_series_source_aet", columnList = "source_aet")})
 @NamedQuery(name = Series.FIND_BY_UID, query = "SELECT s FROM Series s WHERE s.seriesInstanceUid = :uid")
+@NamedQuery(name = Series.LOCK_BY_UID, query = "SELECT s FROM Series s WHERE s.seriesInstanceUid = :uid",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 public class Series {
 
     public static final String FIND_BY_UID = "Series.findByUid";
+    /** {@link #FIND_BY_UID} with a write lock, declared (see {@link Study#LOCK_BY_UID}). */
+    public static final String LOCK_BY_UID = "Series.lockByUid";
 
     @Id
     @TableGenerator(name = "series_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.TableGenerator;
@@ -29,9 +30,16 @@ import java.time.Instant;
         @Index(name = "ix_study_received", columnList = "received_at"),
         @Index(name = "ix_study_accessed", columnList = "accessed_at")})
 @NamedQuery(name = Study.FIND_BY_UID, query = "SELECT s FROM Study s WHERE s.studyInstanceUid = :uid")
+@NamedQuery(name = Study.LOCK_BY_UID, query = "SELECT s FROM Study s WHERE s.studyInstanceUid = :uid",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 public class Study {
 
     public static final String FIND_BY_UID = "Study.findByUid";
+    /**
+     * {@link #FIND_BY_UID} with a write lock, declared rather than set per call: a lock mode set on
+     * a query makes EclipseLink prepare it anew at every execution.
+     */
+    public static final String LOCK_BY_UID = "Study.lockByUid";
 
     @Id
     @TableGenerator(name = "study_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",

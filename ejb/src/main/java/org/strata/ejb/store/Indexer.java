@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +22,11 @@ import org.strata.ejb.entity.Study;
  * Indexes durable instances in ONE transaction: for each, patient, study, series, instance and
  * its location, with the related counts. Runs only after the objects are committed on the tier;
  * a batch of the group commit ({@link CommitCoordinator}) is one call. Patient, study and series
- * rows are read with a write lock, always in that order, so that another writer of the same
- * database (another server) updates the counts after us and no two transactions wait for each
- * other. The stored header (without bulk data) is kept on the instance; a patient, study or
- * series keeps the header of the instance that created it or last changed its indexed columns.
+ * rows are read with a write lock (declared on their named queries), always in that order, so
+ * that another writer of the same database (another server) updates the counts after us and no
+ * two transactions wait for each other. The stored header (without bulk data) is kept on the
+ * instance; a patient, study or series keeps the header of the instance that created it or last
+ * changed its indexed columns.
  */
 @Stateless
 @PermitAll
@@ -66,8 +66,14 @@ public class Indexer {
 
         Batch(List<Item> items) {
             List<String> uids = items.stream().map(i -> i.received().header().sopInstanceUid()).distinct().toList();
-            for (Instance i : em.createQuery("SELECT i FROM Instance i WHERE i.sopInstanceUid IN :uids", Instance.class)
-                    .setParameter("uids", uids).getResultList()) {
+            // one instance (the usual batch of one association): the named query, prepared once;
+            // EclipseLink prepares a query with a list parameter anew at every execution
+            List<Instance> stored = uids.size() == 1
+                    ? em.createNamedQuery(Instance.FIND_BY_UID, Instance.class).setParameter("uid", uids.get(0))
+                            .getResultList()
+                    : em.createQuery("SELECT i FROM Instance i WHERE i.sopInstanceUid IN :uids", Instance.class)
+                            .setParameter("uids", uids).getResultList();
+            for (Instance i : stored) {
                 instances.put(i.getSopInstanceUid(), i);
             }
         }
@@ -81,8 +87,7 @@ public class Indexer {
         }
         Patient patient = patient(h, r.attributes(), batch);
         Study study = batch.studies.computeIfAbsent(h.studyInstanceUid(), uid -> single(em.createNamedQuery(
-                Study.FIND_BY_UID, Study.class).setParameter("uid", uid)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()));
+                Study.LOCK_BY_UID, Study.class).setParameter("uid", uid).getResultList()));
         if (study == null) {
             study = new Study(patient, h.studyInstanceUid(), r.receivedAt());
             em.persist(study);
@@ -93,8 +98,7 @@ public class Indexer {
             study.update(h.study(), r.attributes());
         }
         Series series = batch.series.computeIfAbsent(h.seriesInstanceUid(), uid -> single(em.createNamedQuery(
-                Series.FIND_BY_UID, Series.class).setParameter("uid", uid)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()));
+                Series.LOCK_BY_UID, Series.class).setParameter("uid", uid).getResultList()));
         boolean newSeries = series == null;
         if (newSeries) {
             series = new Series(study, h.seriesInstanceUid());
@@ -151,10 +155,10 @@ public class Indexer {
         Patient patient = batch.patients.computeIfAbsent(key, k -> h.patientId().isEmpty()
                 ? single(em.createNamedQuery(Patient.FIND_WITHOUT_ID_BY_NAME, Patient.class)
                         .setParameter("issuer", h.issuerOfPatientId())
-                        .setParameter("name", h.patientName()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList())
+                        .setParameter("name", h.patientName()).getResultList())
                 : single(em.createNamedQuery(Patient.FIND_BY_ID, Patient.class)
                         .setParameter("patientId", h.patientId()).setParameter("issuer", h.issuerOfPatientId())
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()));
+                        .getResultList()));
         if (patient == null) {
             patient = new Patient(h.patientId(), h.issuerOfPatientId(), h.patientName());
             em.persist(patient);

@@ -19,10 +19,12 @@ import org.strata.hsm.spi.StorageProvider.PendingWrite;
 
 /**
  * Two-phase write of one file: bytes go to {@code .<id>.<random>.tmp} in the object's own
- * directory; commit forces the file ({@code FileChannel.force(true)}), renames it atomically to
- * the id and forces the directory (or leaves that to the caller: {@link #commitDeferringSync()});
- * revoke deletes the temporary file. A crash before the rename
- * leaves only a dot-file, which is never taken for an object.
+ * directory; commit renames it atomically to the id, forces the file
+ * ({@code FileChannel.force(true)}) and forces the directory (or leaves that to the caller:
+ * {@link #commitDeferringSync()}); revoke deletes the temporary file. A crash before the rename
+ * leaves only a dot-file, which is never taken for an object; a crash after the rename but
+ * before the commit returned leaves a name that no index refers to (the archive's online tier
+ * deletes those at startup); a commit that fails after the rename deletes the name again.
  *
  * <p>Two processes writing the same id at once are not arbitrated here (the rename would let
  * the later one win): the archive allocates ids uniquely; the check at create and at commit
@@ -91,19 +93,35 @@ final class FilePendingWrite implements PendingWrite {
         }
     }
 
-    /** Forces the file and renames it; the directories to force are left to the caller. */
+    /** Renames the file and forces it; the directories to force are left to the caller. */
     @Override
     public synchronized List<DeferredSync> commitDeferringSync() throws IOException {
         requireOpen();
         try {
             stream.flush();
-            channel.force(true);
-            channel.close();
             tier.checkAbsent(id);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            state = State.COMMITTED;
         } catch (IOException | RuntimeException e) {
             revokeQuietly(e);
+            throw e;
+        }
+        // renamed first, forced after: the force's journal commit carries the new directory entry
+        // as well, so the directory forces that follow find nothing left to write (one journal
+        // commit per object instead of two). Until the caller indexes the object nobody refers to
+        // it: a crash in between leaves an unreferenced name, which the archive's startup
+        // reconciliation deletes like any object renamed but never indexed.
+        try {
+            channel.force(true);
+            channel.close();
+            state = State.COMMITTED;
+        } catch (IOException | RuntimeException e) {
+            state = State.REVOKED;
+            closeQuietly(e);
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException d) {
+                e.addSuppressed(d);
+            }
             throw e;
         }
         List<DeferredSync> syncs = new ArrayList<>(1 + createdDirs.size());
@@ -141,6 +159,14 @@ final class FilePendingWrite implements PendingWrite {
         try {
             revoke();
         } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void closeQuietly(Exception cause) {
+        try {
+            channel.close();
+        } catch (IOException e) {
             cause.addSuppressed(e);
         }
     }
