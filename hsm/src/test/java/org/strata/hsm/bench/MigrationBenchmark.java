@@ -92,6 +92,7 @@ public final class MigrationBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (processCpuNanos() - cpu0) / 1e9;
         double server = serverPid < 0 ? -1 : cpuOf(serverPid) - server0;
+        System.err.printf("%s run: %.3f s, cpu %.3f s, server cpu %.3f s%n", to.scheme(), seconds, cpu, server);
         return new Run(seconds, cpu, server);
     }
 
