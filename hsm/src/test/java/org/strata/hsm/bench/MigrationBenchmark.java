@@ -51,6 +51,16 @@ public final class MigrationBenchmark {
                      "secretAccessKey", "local-credential"))) {
             List<StoredObject> objects = load(corpus, disk);
             long bytes = objects.stream().mapToLong(StoredObject::size).sum();
+            // untimed: one batch to each tier, so that the timed runs find the code compiled
+            List<StoredObject> warm = objects.subList(0, Math.min(batch, objects.size()));
+            try (StorageProvider tape = open("tar:" + work.resolve("library-warm").toAbsolutePath(),
+                    Map.of("volumeCapacity", "100000000000"))) {
+                time(disk, tape, warm, batch, -1);
+            }
+            time(disk, s3, warm, batch, -1);
+            for (StoredObject o : warm) {
+                s3.delete(o.id());
+            }
             Run tarBest = null;
             Path library = null;
             for (int r = 0; r < runs; r++) {
