@@ -1,5 +1,6 @@
 package org.strata.ejb.hsm;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -7,11 +8,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.strata.ejb.config.SettingsService;
 import org.strata.hsm.migrate.Backoff;
 
@@ -19,11 +25,12 @@ import org.strata.hsm.migrate.Backoff;
  * The persistent job queue, shared by every node. A node claims a job with a conditional update
  * (state QUEUED → RUNNING, its name as owner, a lease): the update locks the row, so of two nodes
  * claiming the same job one updates it and the other finds it no longer QUEUED — no job is worked
- * twice. (Not yet {@code FOR UPDATE SKIP LOCKED} on PostgreSQL: that needs native SQL comparing
- * times, possible since {@code InstantConverter} made the {@code Instant} columns timestamps
- * instead of bytea; the claim of commit bd04d9c can come back with a two-claimer test.) The owner
- * renews its leases while it runs ({@link #renewLeases}); a RUNNING job whose lease has run out
- * (its node died) is claimed like a queued one. A failed job
+ * twice. On PostgreSQL the candidate is first selected {@code FOR UPDATE SKIP LOCKED} (native SQL
+ * comparing the {@code TIMESTAMP WITH TIME ZONE} columns), so that concurrent claimers pass over
+ * each other's rows instead of waiting for them and then losing the race; other databases (H2)
+ * keep the conditional update alone. The owner renews its leases while it runs
+ * ({@link #renewLeases}); a RUNNING job whose lease has run out (its node died) is claimed like a
+ * queued one. A failed job
  * goes back to the queue after an exponential back-off, and to FAILED (dead letter) after
  * {@value #MAX_ATTEMPTS_SETTING} attempts.
  */
@@ -39,6 +46,12 @@ public class JobQueue {
 
     private static final Logger LOG = Logger.getLogger(JobQueue.class.getName());
 
+    /** PostgreSQL: one candidate, locked; rows other claimers hold are skipped, not waited for. */
+    static final String SKIP_LOCKED_CANDIDATE = "SELECT pk FROM hsm_job WHERE (state = 'QUEUED' AND not_before <= ?1)"
+            + " OR (state = 'RUNNING' AND lease_until < ?1) ORDER BY not_before, pk LIMIT 1 FOR UPDATE SKIP LOCKED";
+
+    private static volatile Boolean postgresql;
+
     private static final List<JobState> OPEN = List.of(JobState.QUEUED, JobState.RUNNING);
 
     @PersistenceContext(unitName = "strata")
@@ -49,6 +62,9 @@ public class JobQueue {
 
     @EJB
     CopyStore copies;
+
+    @Resource(lookup = "java:jboss/datasources/StrataDS")
+    DataSource dataSource;
 
     /**
      * Enqueues a job. A MOVE without a source tier moves from the study's best tier now, fixed at
@@ -97,6 +113,11 @@ public class JobQueue {
     }
 
     private List<Long> candidates(Instant now) {
+        if (isPostgresql()) {
+            List<?> pks = em.createNativeQuery(SKIP_LOCKED_CANDIDATE).setParameter(1, Timestamp.from(now))
+                    .getResultList();
+            return pks.stream().map(pk -> ((Number) pk).longValue()).toList();
+        }
         return em.createNamedQuery(HsmJob.RUNNABLE, Long.class).setParameter("queued", JobState.QUEUED)
                 .setParameter("running", JobState.RUNNING).setParameter("now", now).setMaxResults(20).getResultList();
     }
@@ -111,6 +132,21 @@ public class JobQueue {
         return duration(LEASE_SETTING, Duration.ofMinutes(1));
     }
 
+
+    private boolean isPostgresql() {
+        Boolean pg = postgresql;
+        if (pg == null) {
+            try (Connection c = dataSource.getConnection()) {
+                pg = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot tell the database product: " + e.getMessage(), e);
+            }
+            postgresql = pg;
+            LOG.info(pg ? "storage jobs are claimed with SELECT ... FOR UPDATE SKIP LOCKED (PostgreSQL)"
+                    : "storage jobs are claimed with a conditional update");
+        }
+        return pg;
+    }
 
     /** After a crash: the jobs this node was running go back to the queue (their steps are idempotent). */
     public int requeueOwned(String owner, Instant now) {

@@ -14,6 +14,8 @@ import org.strata.hsm.spi.StorageProvider;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,7 +28,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The {@code s3:} object tier through AWS SDK v2 with the JDK's HTTP transport. The key of an
- * object is the configured prefix followed by its id. Thread-safe (the SDK client is).
+ * object is the configured prefix followed by its id. Thread-safe (the SDK client is): one client,
+ * hence one pool of kept-alive connections, per tier, shared by parallel writers.
  */
 public final class S3StorageProvider implements StorageProvider {
 
@@ -42,6 +45,10 @@ public final class S3StorageProvider implements StorageProvider {
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(config.region()))
                 .forcePathStyle(config.addressing() == AddressingStyle.PATH)
+                // no CRC32 of every upload and download besides ours: every read is checked against
+                // the SHA-256 recorded at ingest, and a copy's upload carries it (S3PendingWrite)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         config.credentials().accessKeyId(), config.credentials().secretAccessKey())));
         config.endpoint().ifPresent(b::endpointOverride);

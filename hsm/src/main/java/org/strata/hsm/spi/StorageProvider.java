@@ -76,6 +76,17 @@ public interface StorageProvider extends AutoCloseable {
             return java.util.List.of();
         }
 
+        /**
+         * Announces the size and SHA-256 the bytes about to be written must have, before any is
+         * written. Returns true when the tier itself checks them at {@link #commit()} and refuses
+         * (throws, leaving nothing visible) bytes that differ — e.g. an object store verifying
+         * the {@code x-amz-checksum-sha256} sent with the upload — so that reading the copy back
+         * to check it is unnecessary. The default checks nothing and returns false.
+         */
+        default boolean expect(long size, org.strata.hsm.digest.Sha256 sha256) throws IOException {
+            return false;
+        }
+
         /** Discards the written bytes. */
         void revoke() throws IOException;
 

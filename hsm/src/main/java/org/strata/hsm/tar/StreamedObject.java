@@ -8,9 +8,10 @@ import org.strata.hsm.digest.Sha256;
 
 /**
  * An object appended straight from its source stream, no spool copy: its size and SHA-256 are
- * known (recorded at ingest), so the TAR header can be written first. The source must verify
- * itself (e.g. {@code DigestingStorage.readVerified}) and throw at its end when the bytes differ:
- * the append then fails and the volume is cut back to where the batch began.
+ * known (recorded at ingest), so the TAR header can be written first. The source need not verify
+ * itself: {@link TarStorageProvider#appendStreamed} reads the batch back and checks every entry
+ * against this size and SHA-256 before recording it; when the bytes differ the append fails and
+ * the volume is cut back to where the batch began.
  */
 public record StreamedObject(String id, long size, Sha256 sha256, Source source) implements VolumeEntrySource {
 

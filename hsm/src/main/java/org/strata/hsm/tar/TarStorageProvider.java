@@ -153,14 +153,23 @@ public final class TarStorageProvider implements StorageProvider {
 
     /**
      * Appends objects as one batch straight from their sources (no spool copy), contiguously on
-     * one volume, forced and recorded all or nothing. Each source must verify itself.
+     * one volume, forced once, then read back in one forward pass and each entry checked against
+     * the size and SHA-256 its source announced; only then recorded in the catalogue. All or
+     * nothing: a source that delivered other bytes (corrupt, short, long) or a copy that reads
+     * back wrong fails the batch ({@link DigestMismatchException}), the volume is cut back to
+     * where the batch began and nothing is recorded. The sources need not verify themselves: the
+     * read-back checks the copy against the digest recorded at ingest, one digest per byte.
      */
     public List<CatalogueEntry> appendStreamed(List<StreamedObject> batch) throws IOException {
-        return append(batch);
+        return append(batch, true);
     }
 
     /** Appends objects as one batch; discards them (spool files) whatever happens. */
     List<CatalogueEntry> append(List<? extends VolumeEntrySource> batch) throws IOException {
+        return append(batch, false);
+    }
+
+    private List<CatalogueEntry> append(List<? extends VolumeEntrySource> batch, boolean readBack) throws IOException {
         try {
             synchronized (appendLock) {
                 checkNew(batch);
@@ -179,6 +188,11 @@ public final class TarStorageProvider implements StorageProvider {
                     List<CatalogueEntry> entries = VolumeAppender.append(lease.file(), volume, start, batch,
                             config.volumeCapacity());
                     try {
+                        if (readBack) {
+                            try (FileChannel ch = FileChannel.open(lease.file(), StandardOpenOption.READ)) {
+                                check(ch, entries);
+                            }
+                        }
                         catalogue.addAll(entries);
                     } catch (IOException | RuntimeException e) {
                         try {
@@ -276,37 +290,47 @@ public final class TarStorageProvider implements StorageProvider {
      */
     public void verify(List<StoredObject> expected) throws IOException {
         Map<String, List<CatalogueEntry>> byVolume = new TreeMap<>();
-        Map<String, StoredObject> byId = new HashMap<>();
         for (StoredObject o : expected) {
             CatalogueEntry e = require(o.id());
+            if (e.size() != o.size() || !e.sha256().equals(o.sha256())) {
+                throw new DigestMismatchException(o, e.size(), e.sha256());
+            }
             byVolume.computeIfAbsent(e.volume(), v -> new ArrayList<>()).add(e);
-            byId.put(o.id(), o);
         }
-        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
         for (Map.Entry<String, List<CatalogueEntry>> v : byVolume.entrySet()) {
-            v.getValue().sort(Comparator.comparingLong(CatalogueEntry::dataOffset));
             try (TapeDrive.Lease lease = drive.acquire(v.getKey());
                  FileChannel ch = FileChannel.open(lease.file(), StandardOpenOption.READ)) {
-                for (CatalogueEntry e : v.getValue()) {
-                    StoredObject o = byId.get(e.id());
-                    MessageDigest md = Sha256.newDigest();
-                    long pos = e.dataOffset();
-                    long end = e.dataOffset() + e.size();
-                    while (pos < end) {
-                        buf.clear().limit((int) Math.min(buf.capacity(), end - pos));
-                        int n = ch.read(buf, pos);
-                        if (n < 0) {
-                            break;
-                        }
-                        buf.flip();
-                        md.update(buf);
-                        pos += n;
-                    }
-                    Sha256 actual = Sha256.of(md);
-                    if (pos - e.dataOffset() != o.size() || e.size() != o.size() || !actual.equals(o.sha256())) {
-                        throw new DigestMismatchException(o, pos - e.dataOffset(), actual);
-                    }
+                check(ch, v.getValue());
+            }
+        }
+    }
+
+    /**
+     * Reads the entries of one volume in position order (one forward pass, a 1 MiB buffer) and
+     * checks each one's bytes against the size and SHA-256 it records.
+     */
+    private static void check(FileChannel ch, List<CatalogueEntry> entries) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        List<CatalogueEntry> ordered = new ArrayList<>(entries);
+        ordered.sort(Comparator.comparingLong(CatalogueEntry::dataOffset));
+        for (CatalogueEntry e : ordered) {
+            MessageDigest md = Sha256.newDigest();
+            long pos = e.dataOffset();
+            long end = e.dataOffset() + e.size();
+            while (pos < end) {
+                buf.clear().limit((int) Math.min(buf.capacity(), end - pos));
+                int n = ch.read(buf, pos);
+                if (n < 0) {
+                    break;
                 }
+                buf.flip();
+                md.update(buf);
+                pos += n;
+            }
+            Sha256 actual = Sha256.of(md);
+            if (pos - e.dataOffset() != e.size() || !actual.equals(e.sha256())) {
+                throw new DigestMismatchException(new StoredObject(e.id(), e.size(), e.sha256()), pos - e.dataOffset(),
+                        actual);
             }
         }
     }

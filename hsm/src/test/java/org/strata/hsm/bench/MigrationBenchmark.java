@@ -24,10 +24,13 @@ import org.strata.hsm.tar.TarStorageProvider;
  * best of {@code runs} (each run onto an empty library / bucket). Then the recall of one study
  * (the first batch) from tape to a disk tier, with a fresh drive (volume not mounted, mount delay
  * {@code MOUNT_DELAY}): each instance read verified in volume order and committed on disk, as a
- * recall does. Prints one line per measure: {@code tar files bytes seconds}, {@code s3 …},
- * {@code recall-first files bytes seconds} (first instance on disk), {@code recall files bytes seconds}.
+ * recall does. Prints one line per measure: {@code tar files bytes seconds cpu}, {@code s3 …
+ * cpu serverCpu}, {@code recall-first files bytes seconds} (first instance on disk),
+ * {@code recall files bytes seconds}. {@code cpu} is the CPU time (user + system, seconds) this
+ * JVM spent in the best run, {@code serverCpu} the S3 server's (process {@code S3_PID}, from
+ * {@code /proc}; -1 without it): load on a shared machine disturbs CPU time far less than wall time.
  *
- * <p>Usage: {@code MigrationBenchmark CORPUS WORK S3_ENDPOINT BATCH RUNS MOUNT_DELAY}
+ * <p>Usage: {@code MigrationBenchmark CORPUS WORK S3_ENDPOINT BATCH RUNS MOUNT_DELAY [S3_PID]}
  */
 public final class MigrationBenchmark {
 
@@ -41,41 +44,81 @@ public final class MigrationBenchmark {
         int batch = Integer.parseInt(args[3]);
         int runs = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         String mountDelay = args.length > 5 ? args[5] : "PT0S";
+        long s3Pid = args.length > 6 ? Long.parseLong(args[6]) : -1;
         Files.createDirectories(work.resolve("disk"));
         try (StorageProvider disk = open("file:" + work.resolve("disk").toAbsolutePath(), Map.of());
              StorageProvider s3 = open("s3://bench", Map.of("endpoint", s3Endpoint, "accessKeyId", "local-identity",
                      "secretAccessKey", "local-credential"))) {
             List<StoredObject> objects = load(corpus, disk);
             long bytes = objects.stream().mapToLong(StoredObject::size).sum();
-            double tarBest = Double.MAX_VALUE;
+            // untimed: one batch to each tier, so that the timed runs find the code compiled
+            List<StoredObject> warm = objects.subList(0, Math.min(batch, objects.size()));
+            try (StorageProvider tape = open("tar:" + work.resolve("library-warm").toAbsolutePath(),
+                    Map.of("volumeCapacity", "100000000000"))) {
+                time(disk, tape, warm, batch, -1);
+            }
+            time(disk, s3, warm, batch, -1);
+            for (StoredObject o : warm) {
+                s3.delete(o.id());
+            }
+            Run tarBest = null;
             Path library = null;
             for (int r = 0; r < runs; r++) {
                 library = work.resolve("library-" + r);
                 try (StorageProvider tape = open("tar:" + library.toAbsolutePath(), Map.of("volumeCapacity", "100000000000"))) {
-                    tarBest = Math.min(tarBest, time(disk, tape, objects, batch));
+                    tarBest = Run.best(tarBest, time(disk, tape, objects, batch, -1));
                 }
             }
-            System.out.printf("tar %d %d %.3f%n", objects.size(), bytes, tarBest);
-            double s3Best = Double.MAX_VALUE;
+            System.out.printf("tar %d %d %.3f %.3f%n", objects.size(), bytes, tarBest.seconds, tarBest.cpu);
+            Run s3Best = null;
             for (int r = 0; r < runs; r++) {
-                s3Best = Math.min(s3Best, time(disk, s3, objects, batch));
+                s3Best = Run.best(s3Best, time(disk, s3, objects, batch, s3Pid));
                 for (StoredObject o : objects) {
                     s3.delete(o.id());
                 }
             }
-            System.out.printf("s3 %d %d %.3f%n", objects.size(), bytes, s3Best);
+            System.out.printf("s3 %d %d %.3f %.3f %.3f%n", objects.size(), bytes, s3Best.seconds, s3Best.cpu,
+                    s3Best.serverCpu);
             recall(library, work.resolve("recalled"), objects.subList(0, Math.min(batch, objects.size())), mountDelay);
         }
     }
 
-    private static double time(StorageProvider from, StorageProvider to, List<StoredObject> objects, int batch)
+    /** Wall time, this JVM's CPU time and the S3 server's CPU time of one run, in seconds. */
+    private record Run(double seconds, double cpu, double serverCpu) {
+        static Run best(Run a, Run b) {
+            return a == null || b.seconds < a.seconds ? b : a;
+        }
+    }
+
+    private static Run time(StorageProvider from, StorageProvider to, List<StoredObject> objects, int batch, long serverPid)
             throws IOException {
         ObjectCopier copier = new ObjectCopier(from, to);
+        double server0 = cpuOf(serverPid);
+        long cpu0 = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < objects.size(); i += batch) {
             copier.copy(objects.subList(i, Math.min(objects.size(), i + batch)));
         }
-        return (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        double server = serverPid < 0 ? -1 : cpuOf(serverPid) - server0;
+        System.err.printf("%s run: %.3f s, cpu %.3f s, server cpu %.3f s%n", to.scheme(), seconds, cpu, server);
+        return new Run(seconds, cpu, server);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** utime + stime of a process, in seconds (Linux {@code /proc/PID/stat}, clock ticks of 1/100 s). */
+    private static double cpuOf(long pid) throws IOException {
+        if (pid < 0) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // fields 14 and 15 of the whole line
     }
 
     /** One study from tape back to disk, instance by instance in volume order, each verified. */

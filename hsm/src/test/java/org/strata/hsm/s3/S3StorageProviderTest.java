@@ -221,4 +221,153 @@ class S3StorageProviderTest {
         }
         assertTrue(Files.isDirectory(work.resolve("s3-data").resolve(BUCKET)), "the filesystem backend holds the bucket");
     }
+
+    @Test
+    void anUploadCarryingTheExpectedSha256IsCheckedByTheStore() throws Exception {
+        byte[] data = TestData.bytes(512 * 1024, 21);
+        StoredObject expected = digestOf("checked", data);
+        try (PendingWrite w = tier.create("checked")) {
+            assertTrue(w.expect(expected.size(), expected.sha256()), "one PUT: the store checks the digest");
+            w.stream().write(data);
+            w.commit();
+        }
+        assertArrayEquals(data, readAll("checked"));
+    }
+
+    @Test
+    void theStoreRefusesAnUploadWhoseBytesDifferFromTheExpectedSha256() throws Exception {
+        byte[] data = TestData.bytes(512 * 1024, 22);
+        StoredObject expected = digestOf("refused", data);
+        byte[] corrupted = data.clone();
+        corrupted[1000] ^= 0x01; // one bit flipped on the way: same size, other digest
+        try (PendingWrite w = tier.create("refused")) {
+            assertTrue(w.expect(expected.size(), expected.sha256()));
+            w.stream().write(corrupted);
+            IOException e = assertThrows(IOException.class, w::commit);
+            assertTrue(e.getMessage().contains("BadDigest"), e.getMessage());
+        }
+        assertFalse(tier.exists("refused"), "nothing stored under the id");
+        assertFalse(keys().contains("archive/refused"));
+        try (PendingWrite w = tier.create("refused")) {
+            assertTrue(w.expect(expected.size(), expected.sha256()));
+            w.stream().write(data, 0, data.length - 1); // one byte short
+            assertThrows(IOException.class, w::commit);
+        }
+        assertFalse(tier.exists("refused"));
+    }
+
+    @Test
+    void moreBytesThanExpectedFailTheWriteAtOnce() throws Exception {
+        byte[] data = TestData.bytes(1000, 23);
+        StoredObject expected = digestOf("too-long", data);
+        try (PendingWrite w = tier.create("too-long")) {
+            assertTrue(w.expect(expected.size(), expected.sha256()));
+            w.stream().write(data);
+            assertThrows(IOException.class, () -> w.stream().write(new byte[] {1}));
+        }
+        assertFalse(tier.exists("too-long"));
+    }
+
+    @Test
+    void anObjectLargerThanOnePartIsNotCheckedByTheStore() throws Exception {
+        try (PendingWrite w = tier.create("multipart-unchecked")) {
+            assertFalse(w.expect(PART + 1L, Sha256.of(new byte[32])),
+                    "S3 has no whole-object SHA-256 for multipart uploads: the caller must read back");
+        }
+    }
+
+    @Test
+    void aCopyToTheStoreIsCheckedByItWithoutReadingBack() throws Exception {
+        org.strata.hsm.mem.InMemoryStorageProvider disk = new org.strata.hsm.mem.InMemoryStorageProvider();
+        List<StoredObject> objects = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            objects.add(new DigestingStorage(disk).store("copy-" + i, new ByteArrayInputStream(TestData.bytes(300_000 + i, 30 + i))));
+        }
+        CountingReads target = new CountingReads(tier);
+        new org.strata.hsm.migrate.ObjectCopier(disk, target).copy(objects);
+        assertEquals(0, target.reads.get(), "no read-back: the store checked each upload's SHA-256");
+        for (StoredObject o : objects) {
+            try (InputStream in = disk.read(o.id())) {
+                assertArrayEquals(in.readAllBytes(), readAll(o.id()));
+            }
+        }
+    }
+
+    @Test
+    void aCorruptSourceIsRefusedByTheStoreAndBlamedOnTheSource() throws Exception {
+        org.strata.hsm.mem.InMemoryStorageProvider disk = new org.strata.hsm.mem.InMemoryStorageProvider();
+        StoredObject good = new DigestingStorage(disk).store("rotten", new ByteArrayInputStream(TestData.bytes(200_000, 40)));
+        byte[] rotten = TestData.bytes(200_000, 40);
+        rotten[7] ^= 0x40;
+        disk.delete("rotten");
+        new DigestingStorage(disk).store("rotten", new ByteArrayInputStream(rotten)); // bit rot on the source
+        org.strata.hsm.migrate.ObjectCopier copier = new org.strata.hsm.migrate.ObjectCopier(disk, tier);
+        DigestMismatchException e = assertThrows(DigestMismatchException.class, () -> copier.copy(List.of(good)));
+        assertEquals("rotten", e.expected().id());
+        assertTrue(Arrays.stream(e.getSuppressed()).anyMatch(s -> s.getMessage().contains("BadDigest")),
+                "the store refused the upload first");
+        assertFalse(tier.exists("rotten"), "the corrupt bytes were not stored");
+    }
+
+    private static StoredObject digestOf(String id, byte[] data) {
+        return new StoredObject(id, data.length, Sha256.of(Sha256.newDigest().digest(data)));
+    }
+
+    private static byte[] readAll(String id) throws IOException {
+        try (InputStream in = tier.read(id)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The tier, counting the reads made through it. */
+    private static final class CountingReads implements StorageProvider {
+        final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        private final StorageProvider tier;
+
+        CountingReads(StorageProvider tier) {
+            this.tier = tier;
+        }
+
+        @Override
+        public String scheme() {
+            return tier.scheme();
+        }
+
+        @Override
+        public java.net.URI location() {
+            return tier.location();
+        }
+
+        @Override
+        public PendingWrite create(String id) throws IOException {
+            return tier.create(id);
+        }
+
+        @Override
+        public InputStream read(String id) throws IOException {
+            reads.incrementAndGet();
+            return tier.read(id);
+        }
+
+        @Override
+        public InputStream readRange(String id, long offset, long length) throws IOException {
+            reads.incrementAndGet();
+            return tier.readRange(id, offset, length);
+        }
+
+        @Override
+        public boolean exists(String id) throws IOException {
+            return tier.exists(id);
+        }
+
+        @Override
+        public void delete(String id) throws IOException {
+            tier.delete(id);
+        }
+
+        @Override
+        public long usableSpace() throws IOException {
+            return tier.usableSpace();
+        }
+    }
 }
