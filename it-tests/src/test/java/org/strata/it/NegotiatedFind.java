@@ -60,7 +60,10 @@ record NegotiatedFind(byte[] accepted, int status, TreeSet<String> values) {
             TreeSet<String> values = new TreeSet<>();
             for (byte[] m : matches) {
                 Attributes a = DicomReader.read(new ByteArrayInputStream(m), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
-                values.add(a.getString(returnTag));
+                String value = a.getString(returnTag);
+                if (value != null && !value.isEmpty()) { // like the expected sets: empty values (no Patient ID) left out
+                    values.add(value);
+                }
             }
             return new NegotiatedFind(accepted, last.status(), values);
         }
