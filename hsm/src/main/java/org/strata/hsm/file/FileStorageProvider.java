@@ -111,6 +111,11 @@ public final class FileStorageProvider implements StorageProvider {
     }
 
     @Override
+    public Optional<Path> localFile(String id) throws IOException {
+        return Optional.of(require(id));
+    }
+
+    @Override
     public InputStream readRange(String id, long offset, long length) throws IOException {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("offset " + offset + ", length " + length);

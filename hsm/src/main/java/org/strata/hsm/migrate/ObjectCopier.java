@@ -209,16 +209,21 @@ public final class ObjectCopier {
     }
 
     /**
-     * One batch appended to one volume straight from the source streams (no spool copy); the
-     * tape tier reads it back and checks it before recording it.
+     * One batch appended to one volume straight from the source (no spool copy; in the kernel
+     * when the source tier keeps objects as local files); the tape tier reads it back and
+     * checks it before recording it.
      */
     private void writeBatch(TarStorageProvider tape, List<StoredObject> objects) throws IOException {
         if (objects.isEmpty()) {
             return;
         }
         try {
-            tape.appendStreamed(objects.stream().map(o -> new StreamedObject(o.id(), o.size(), o.sha256(),
-                    () -> source.read(o.id()))).toList());
+            List<StreamedObject> streamed = new ArrayList<>();
+            for (StoredObject o : objects) {
+                streamed.add(new StreamedObject(o.id(), o.size(), o.sha256(), () -> source.read(o.id()),
+                        source.localFile(o.id())));
+            }
+            tape.appendStreamed(streamed);
         } catch (DigestMismatchException e) {
             verifySourceOf(e.expected(), e);
             throw e;

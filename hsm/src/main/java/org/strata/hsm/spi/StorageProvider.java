@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The one small storage SPI every tier implements (disk, object, tape), keyed by opaque ids —
@@ -36,6 +38,15 @@ public interface StorageProvider extends AutoCloseable {
      * {@link java.io.EOFException}.
      */
     InputStream readRange(String id, long offset, long length) throws IOException;
+
+    /**
+     * The committed object as a local file, when the tier keeps it as one: a copy from it can
+     * then be made by the kernel ({@code sendfile}) instead of through user-space buffers. Read
+     * only. Empty by default.
+     */
+    default Optional<Path> localFile(String id) throws IOException {
+        return Optional.empty();
+    }
 
     boolean exists(String id) throws IOException;
 

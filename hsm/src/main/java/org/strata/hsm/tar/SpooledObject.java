@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.strata.hsm.digest.Sha256;
 
@@ -20,6 +21,11 @@ record SpooledObject(String id, Path file, long size, Sha256 sha256) implements 
     @Override
     public void writeTo(OutputStream out) throws IOException {
         Files.copy(file, out);
+    }
+
+    @Override
+    public Optional<Path> localFile() {
+        return Optional.of(file);
     }
 
     @Override

@@ -153,10 +153,12 @@ public final class TarStorageProvider implements StorageProvider {
 
     /**
      * Appends objects as one batch straight from their sources (no spool copy), contiguously on
-     * one volume, forced once, then read back in one forward pass and each entry checked against
-     * the size and SHA-256 its source announced; only then recorded in the catalogue. All or
-     * nothing: a source that delivered other bytes (corrupt, short, long) or a copy that reads
-     * back wrong fails the batch ({@link DigestMismatchException}), the volume is cut back to
+     * one volume (copied by the kernel when a source is a local file), forced once; meanwhile a
+     * {@link VolumeReadBack} reads each entry back from the volume as soon as it is written and
+     * checks it against the size and SHA-256 its source announced; recorded in the catalogue
+     * only when the volume is forced and every entry checked. All or nothing: a source that
+     * delivered other bytes (corrupt: {@link DigestMismatchException}; short or long: an
+     * {@link IOException}) or a copy that reads back wrong fails the batch, the volume is cut back to
      * where the batch began and nothing is recorded. The sources need not verify themselves: the
      * read-back checks the copy against the digest recorded at ingest, one digest per byte.
      */
@@ -183,15 +185,14 @@ public final class TarStorageProvider implements StorageProvider {
                 if (volume == null) {
                     volume = newVolume();
                 }
-                try (TapeDrive.Lease lease = drive.acquire(volume)) {
+                try (TapeDrive.Lease lease = drive.acquire(volume);
+                     VolumeReadBack check = readBack ? VolumeReadBack.start(lease.file()) : null) {
                     long start = catalogue.committedEnd(volume);
                     List<CatalogueEntry> entries = VolumeAppender.append(lease.file(), volume, start, batch,
-                            config.volumeCapacity());
+                            config.volumeCapacity(), check == null ? e -> { } : check::written);
                     try {
-                        if (readBack) {
-                            try (FileChannel ch = FileChannel.open(lease.file(), StandardOpenOption.READ)) {
-                                check(ch, entries);
-                            }
+                        if (check != null) {
+                            check.awaitChecked();
                         }
                         catalogue.addAll(entries);
                     } catch (IOException | RuntimeException e) {
@@ -314,24 +315,7 @@ public final class TarStorageProvider implements StorageProvider {
         List<CatalogueEntry> ordered = new ArrayList<>(entries);
         ordered.sort(Comparator.comparingLong(CatalogueEntry::dataOffset));
         for (CatalogueEntry e : ordered) {
-            MessageDigest md = Sha256.newDigest();
-            long pos = e.dataOffset();
-            long end = e.dataOffset() + e.size();
-            while (pos < end) {
-                buf.clear().limit((int) Math.min(buf.capacity(), end - pos));
-                int n = ch.read(buf, pos);
-                if (n < 0) {
-                    break;
-                }
-                buf.flip();
-                md.update(buf);
-                pos += n;
-            }
-            Sha256 actual = Sha256.of(md);
-            if (pos - e.dataOffset() != e.size() || !actual.equals(e.sha256())) {
-                throw new DigestMismatchException(new StoredObject(e.id(), e.size(), e.sha256()), pos - e.dataOffset(),
-                        actual);
-            }
+            VolumeReadBack.check(ch, e, buf);
         }
     }
 

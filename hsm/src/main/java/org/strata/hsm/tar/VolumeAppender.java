@@ -1,45 +1,47 @@
 package org.strata.hsm.tar;
 
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import java.util.function.Consumer;
 
 /**
- * Appends a batch of objects (spooled, or streamed from their source) to a volume with Commons Compress
- * ({@code putArchiveEntry} → bytes → {@code closeArchiveEntry}, then {@code finish} for the
- * end-of-archive blocks), in POSIX long-name and big-number modes, starting at the volume's
- * committed end (over the previous end-of-archive blocks), then forces the volume to disk.
- * Returns the catalogue entries: offsets are counted on the way out, not guessed.
+ * Appends a batch of objects (spooled, or streamed from their source) to a volume as standard
+ * TAR entries — headers from {@link TarHeaders} (Commons Compress, POSIX long-name and
+ * big-number modes), the data copied by the kernel ({@code sendfile}, via
+ * {@link FileChannel#transferTo}) when the object is a local file, else from its stream, each
+ * padded to 512 bytes — starting at the volume's committed end (over the previous end-of-archive
+ * blocks), then the end-of-archive blocks, then forces the volume to disk. The disk starts
+ * writing while the batch is still being copied ({@link EarlyWriteback}), so that the final
+ * force waits for little. Returns the catalogue
+ * entries: offsets are counted on the way out, not guessed.
  */
 final class VolumeAppender {
 
-    private static final int RECORD = 512;
+    private static final int RECORD = TarHeaders.RECORD;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(VolumeTail.END_OF_ARCHIVE).asReadOnlyBuffer();
 
     private VolumeAppender() {
     }
 
     /**
-     * @throws IOException when writing fails or the volume would exceed {@code capacity}; the
-     *                     volume is then cut back to {@code start}
+     * @param written told of each entry once its bytes are written (before the volume is forced)
+     * @throws IOException when writing fails, an object delivers another number of bytes than
+     *                     its size, or the volume would exceed {@code capacity}; the volume is
+     *                     then cut back to {@code start}
      */
     static List<CatalogueEntry> append(Path file, String volume, long start, List<? extends VolumeEntrySource> batch,
-                                       long capacity) throws IOException {
+                                       long capacity, Consumer<CatalogueEntry> written) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             try {
-                List<CatalogueEntry> entries = write(ch, volume, start, batch);
+                List<CatalogueEntry> entries = write(ch, volume, start, batch, written);
                 if (ch.size() > capacity) { // the reservation was wrong: never overfill a volume
                     throw new IOException("Batch took more room than reserved: volume " + volume + " would have "
                             + ch.size() + " bytes, capacity " + capacity);
@@ -57,72 +59,78 @@ final class VolumeAppender {
         }
     }
 
-    private static List<CatalogueEntry> write(FileChannel ch, String volume, long start, List<? extends VolumeEntrySource> batch)
-            throws IOException {
-        Counting counted = new Counting(new BufferedOutputStream(new ChannelAt(ch, start), 256 * 1024));
+    private static List<CatalogueEntry> write(FileChannel ch, String volume, long start,
+                                              List<? extends VolumeEntrySource> batch,
+                                              Consumer<CatalogueEntry> written) throws IOException {
         List<CatalogueEntry> entries = new ArrayList<>();
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(counted, RECORD, "UTF-8");
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        tar.setAddPaxHeadersForNonAsciiNames(true);
         // whole seconds: a fractional mtime would make Commons Compress add a PAX header per entry
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        for (VolumeEntrySource o : batch) {
-            long header = start + counted.count;
-            TarArchiveEntry entry = new TarArchiveEntry(o.id());
-            entry.setSize(o.size());
-            entry.setModTime(java.nio.file.attribute.FileTime.from(now));
-            tar.putArchiveEntry(entry);
-            long data = start + counted.count;
-            o.writeTo(tar);
-            tar.closeArchiveEntry();
-            long end = start + counted.count;
-            if ((data - start) % RECORD != 0 || (end - start) % RECORD != 0 || end - data < o.size()) {
-                throw new IOException("Unexpected TAR layout for " + o.id() + ": header " + header + ", data "
-                        + data + ", end " + end);
+        long pos = start;
+        EarlyWriteback writeback = new EarlyWriteback(ch, start);
+        try {
+            for (VolumeEntrySource o : batch) {
+                long header = pos;
+                pos = writeFully(ch, ByteBuffer.wrap(TarHeaders.of(o.id(), o.size(), now)), pos);
+                long data = pos;
+                pos = copyData(ch, o, pos);
+                pos = writeFully(ch, ZEROS.duplicate().limit((int) ((RECORD - o.size() % RECORD) % RECORD)), pos);
+                CatalogueEntry entry = new CatalogueEntry(o.id(), volume, header, data, o.size(), pos, o.sha256());
+                entries.add(entry);
+                written.accept(entry);
+                writeback.written(pos);
             }
-            entries.add(new CatalogueEntry(o.id(), volume, header, data, o.size(), end, o.sha256()));
+        } finally {
+            writeback.await();
         }
-        tar.finish();
-        tar.close(); // flushes; the channel itself stays open (ChannelAt does not close it)
-        long written = counted.count;
-        long expectedEnd = entries.isEmpty() ? start : entries.get(entries.size() - 1).endOffset();
-        if (start + written != expectedEnd + VolumeTail.END_OF_ARCHIVE) {
-            throw new IOException("Unexpected TAR trailer: wrote " + written + " bytes from " + start);
-        }
-        ch.truncate(start + written);
+        pos = writeFully(ch, ZEROS.duplicate(), pos);
+        ch.truncate(pos);
         return entries;
     }
 
-    /** Counts the bytes passing, i.e. the offset relative to the start of the append. */
-    private static final class Counting extends FilterOutputStream {
-        long count;
-
-        Counting(OutputStream out) {
-            super(out);
+    /** Copies exactly the object's size to {@code pos}; another number of bytes fails the append. */
+    private static long copyData(FileChannel ch, VolumeEntrySource o, long pos) throws IOException {
+        if (o.localFile().isPresent()) {
+            try (FileChannel in = FileChannel.open(o.localFile().get(), StandardOpenOption.READ)) {
+                if (in.size() != o.size()) {
+                    throw new IOException(o.id() + " has " + in.size() + " bytes, " + o.size() + " expected");
+                }
+                ch.position(pos);
+                long done = 0;
+                while (done < o.size()) {
+                    long n = in.transferTo(done, o.size() - done, ch);
+                    if (n <= 0) {
+                        throw new IOException(o.id() + " ended after " + done + " bytes, " + o.size() + " expected");
+                    }
+                    done += n;
+                }
+            }
+        } else {
+            ChannelAt out = new ChannelAt(ch, pos, o.size());
+            o.writeTo(out);
+            if (out.pos - pos != o.size()) {
+                throw new IOException(o.id() + " delivered " + (out.pos - pos) + " bytes, " + o.size() + " expected");
+            }
         }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
+        return pos + o.size();
     }
 
-    /** Writes to a channel at explicit positions from {@code start}; close only flushes. */
+    private static long writeFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
+        while (buf.hasRemaining()) {
+            pos += ch.write(buf, pos);
+        }
+        return pos;
+    }
+
+    /** Writes to a channel at explicit positions, at most {@code limit} bytes; close does nothing. */
     private static final class ChannelAt extends OutputStream {
         private final FileChannel ch;
+        private final long end;
         private long pos;
 
-        ChannelAt(FileChannel ch, long start) {
+        ChannelAt(FileChannel ch, long start, long limit) {
             this.ch = ch;
             this.pos = start;
+            this.end = start + limit;
         }
 
         @Override
@@ -132,10 +140,11 @@ final class VolumeAppender {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-            while (buf.hasRemaining()) {
-                pos += ch.write(buf, pos);
+            if (len > end - pos) {
+                throw new IOException("an object delivered more bytes than its size (" + (end - pos)
+                        + " left, " + len + " written)");
             }
+            pos = writeFully(ch, ByteBuffer.wrap(b, off, len), pos);
         }
     }
 }

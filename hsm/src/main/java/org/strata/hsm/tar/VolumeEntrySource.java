@@ -2,6 +2,8 @@ package org.strata.hsm.tar;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.strata.hsm.digest.Sha256;
 
 /**
@@ -18,6 +20,14 @@ interface VolumeEntrySource {
 
     /** Writes exactly {@link #size()} bytes whose SHA-256 is {@link #sha256()}, or throws. */
     void writeTo(OutputStream out) throws IOException;
+
+    /**
+     * The bytes as a local file of exactly {@link #size()} bytes, when they are one: the volume
+     * then copies them in the kernel ({@code sendfile}) instead of through {@link #writeTo}.
+     */
+    default Optional<Path> localFile() {
+        return Optional.empty();
+    }
 
     /** Releases what the object held (a spool file), whether it was appended or not. */
     default void discard() throws IOException {

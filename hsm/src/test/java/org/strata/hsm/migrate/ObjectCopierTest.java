@@ -19,6 +19,8 @@ import org.strata.hsm.digest.DigestingStorage;
 import org.strata.hsm.digest.StoredObject;
 import org.strata.hsm.mem.InMemoryStorageProvider;
 import org.strata.hsm.spi.StorageProvider;
+import org.strata.hsm.spi.StorageProviders;
+import org.strata.hsm.spi.TierConfig;
 import org.strata.hsm.tar.TarStorageProvider;
 import org.strata.hsm.tar.TarTierConfig;
 
@@ -91,6 +93,72 @@ class ObjectCopierTest {
                 assertArrayEquals(read(source, o.id()), read(tape, o.id()));
             }
         }
+    }
+
+    @Test
+    void aFileSourceIsCopiedToTapeByTheKernelAndEveryEntryReadsBackIdentical() throws Exception {
+        try (StorageProvider disk = fileTier("disk");
+             TarStorageProvider tape = TarStorageProvider.open(TarTierConfig.builder(dir.resolve("lib"))
+                     .volumeCapacity(100_000_000).build())) {
+            List<StoredObject> objects = putOn(disk, 40);
+            assertTrue(disk.localFile("obj-0").isPresent(), "the disk tier offers its files to the kernel copy");
+            new ObjectCopier(disk, tape).copy(objects);
+            for (StoredObject o : objects) {
+                assertEquals(o.sha256(), tape.entry(o.id()).orElseThrow().sha256());
+                assertArrayEquals(read(disk, o.id()), read(tape, o.id()));
+            }
+            assertTrue(ObjectCopier.verifies(tape, objects.get(39)));
+            Path volume = tape.volumeFile(tape.catalogue().volumes().get(0));
+            assertEquals(objects.stream().map(StoredObject::id).toList(), List.of(new String(
+                    TestData.run(dir, "tar", "-tf", volume.toString()), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\n")), "GNU tar lists every entry of the volume");
+            assertArrayEquals(read(disk, "obj-7"), TestData.run(dir, "tar", "-xOf", volume.toString(), "obj-7"));
+        }
+    }
+
+    @Test
+    void aCorruptOrResizedFileSourceFailsItsTapeBatchAndLeavesTheVolumeAsItWas() throws Exception {
+        try (StorageProvider disk = fileTier("disk");
+             TarStorageProvider tape = TarStorageProvider.open(TarTierConfig.builder(dir.resolve("lib"))
+                     .volumeCapacity(100_000_000).build())) {
+            List<StoredObject> objects = putOn(disk, 4);
+            new ObjectCopier(disk, tape).copy(objects.subList(0, 1));
+            Path volume = tape.volumeFile(tape.catalogue().volumes().get(0));
+            long before = java.nio.file.Files.size(volume);
+            Path flipped = disk.localFile("obj-2").orElseThrow();
+            byte[] bytes = java.nio.file.Files.readAllBytes(flipped);
+            bytes[bytes.length / 2] ^= 0x01;
+            java.nio.file.Files.write(flipped, bytes);
+            DigestMismatchException e = assertThrows(DigestMismatchException.class,
+                    () -> new ObjectCopier(disk, tape).copy(objects.subList(1, 3)));
+            assertEquals("obj-2", e.expected().id());
+            assertTrue(!tape.exists("obj-1") && !tape.exists("obj-2"), "nothing of the failed batch recorded");
+            assertEquals(before, java.nio.file.Files.size(volume), "the volume is cut back to where the batch began");
+            java.nio.file.Files.write(disk.localFile("obj-3").orElseThrow(), new byte[] {7},
+                    java.nio.file.StandardOpenOption.APPEND);
+            IOException longer = assertThrows(IOException.class,
+                    () -> new ObjectCopier(disk, tape).copy(objects.subList(3, 4)));
+            assertTrue(longer.getMessage().contains("obj-3"), longer.getMessage());
+            assertTrue(!tape.exists("obj-3"));
+            assertEquals(before, java.nio.file.Files.size(volume));
+            new ObjectCopier(disk, tape).copy(objects.subList(1, 2));
+            assertArrayEquals(read(disk, "obj-1"), read(tape, "obj-1"));
+        }
+    }
+
+    private StorageProvider fileTier(String name) throws IOException {
+        java.nio.file.Files.createDirectories(dir.resolve(name));
+        return StorageProviders.open(java.net.URI.create("file:" + dir.resolve(name).toAbsolutePath()),
+                TierConfig.of(java.util.Map.of()));
+    }
+
+    private static List<StoredObject> putOn(StorageProvider tier, int n) throws IOException {
+        List<StoredObject> objects = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            objects.add(new DigestingStorage(tier).store("obj-" + i,
+                    new ByteArrayInputStream(TestData.bytes(100_000 + i * 4099, i))));
+        }
+        return objects;
     }
 
     @Test
