@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -32,12 +33,15 @@ import org.strata.hsm.tar.TarTierConfig;
  *       recalled with one mount);</li>
  *   <li>a tier that checks what it receives ({@link PendingWrite#expect}, e.g. S3 verifying the
  *       {@code x-amz-checksum-sha256} sent with each PUT): the tier refuses bytes that differ, so
- *       nothing is read back;</li>
+ *       nothing is read back (and with {@code createOrReplace}, nothing asked first either);</li>
  *   <li>any other tier: the source is read verified, and {@link #verifyAll} reads the copy back.</li>
  * </ul>
  * Objects of a batch go to a tier other than tape {@value #PARALLEL} at a time (an object
- * store's latency, not its bandwidth, bounds one upload at a time). Idempotent: an object already
- * on the target is kept when it verifies and rewritten when it does not (a copy torn by a crash).
+ * store's latency, not its bandwidth, bounds one upload at a time). Idempotent: on a tier that
+ * checks what it receives and replaces atomically ({@link StorageProvider#createOrReplace}, an
+ * object store) each object is one write, replacing whatever an earlier attempt left; on any
+ * other tier an object already there is kept when it verifies and rewritten when it does not (a
+ * copy torn by a crash).
  * A copy refused because its bytes differ is blamed on the source when the source does not
  * verify either.
  */
@@ -152,7 +156,21 @@ public final class ObjectCopier {
         }
     }
 
+    /**
+     * One object. A tier that replaces atomically and checks what it receives gets one request:
+     * the write, whether or not an earlier attempt left a copy (the new one replaces it as a
+     * whole). Otherwise an existing copy is read back first and kept when good.
+     */
     private void copyOne(StoredObject o) throws IOException {
+        Optional<PendingWrite> replacing = target.createOrReplace(o.id());
+        if (replacing.isPresent()) {
+            try (PendingWrite w = replacing.get()) {
+                if (w.expect(o.size(), o.sha256())) {
+                    writeChecked(o, w);
+                    return;
+                }
+            } // not checked by the target: revoked before anything was sent
+        }
         if (!keepExisting(o)) {
             writeOne(o);
         }
@@ -179,22 +197,29 @@ public final class ObjectCopier {
      */
     private void writeOne(StoredObject o) throws IOException {
         try (PendingWrite w = target.create(o.id())) {
-            boolean targetChecks = w.expect(o.size(), o.sha256());
-            try (InputStream in = targetChecks ? source.read(o.id()) : new DigestingStorage(source).readVerified(o)) {
-                in.transferTo(w.stream());
-            }
-            if (!targetChecks) {
-                w.commit();
+            if (w.expect(o.size(), o.sha256())) {
+                writeChecked(o, w);
                 return;
             }
-            try {
-                w.commit();
-            } catch (IOException refused) {
-                verifySourceOf(o, refused);
-                throw refused;
+            try (InputStream in = new DigestingStorage(source).readVerified(o)) {
+                in.transferTo(w.stream());
             }
-            checked.add(o.id());
+            w.commit();
         }
+    }
+
+    /** Streams the source as it is into a write the target checks; a refusal is blamed on a bad source. */
+    private void writeChecked(StoredObject o, PendingWrite w) throws IOException {
+        try (InputStream in = source.read(o.id())) {
+            in.transferTo(w.stream());
+        }
+        try {
+            w.commit();
+        } catch (IOException refused) {
+            verifySourceOf(o, refused);
+            throw refused;
+        }
+        checked.add(o.id());
     }
 
     private void verifySourceOf(StoredObject o, IOException refused) throws IOException {

@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.strata.hsm.spi.ObjectIds;
 import org.strata.hsm.spi.StorageProvider;
@@ -79,6 +80,15 @@ public final class S3StorageProvider implements StorageProvider {
             throw new FileAlreadyExistsException(id, null, "object exists in " + location());
         }
         return new S3PendingWrite(client, config.bucket(), key(id), config.partSize());
+    }
+
+    /**
+     * No HEAD: a PUT (or the completion of a multipart upload) replaces the object atomically,
+     * so the copy is one request.
+     */
+    @Override
+    public Optional<PendingWrite> createOrReplace(String id) {
+        return Optional.of(new S3PendingWrite(client, config.bucket(), key(id), config.partSize()));
     }
 
     @Override

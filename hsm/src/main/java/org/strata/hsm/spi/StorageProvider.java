@@ -29,6 +29,17 @@ public interface StorageProvider extends AutoCloseable {
     /** Starts writing a new object; nothing is visible until {@link PendingWrite#commit()}. */
     PendingWrite create(String id) throws IOException;
 
+    /**
+     * Starts a write that, once committed, replaces whatever object the id may already have,
+     * without asking first: a copy retried after a crash, where an earlier attempt may or may
+     * not have completed. Offered (present) only by tiers whose commit makes the new object
+     * visible atomically, as a whole, so that no torn copy can ever be seen (an object store's
+     * PUT); saves the existence check a {@link #create} makes. Empty by default.
+     */
+    default Optional<PendingWrite> createOrReplace(String id) throws IOException {
+        return Optional.empty();
+    }
+
     /** Opens an object for reading. */
     InputStream read(String id) throws IOException;
 

@@ -283,9 +283,16 @@ class S3StorageProviderTest {
         for (int i = 0; i < 9; i++) {
             objects.add(new DigestingStorage(disk).store("copy-" + i, new ByteArrayInputStream(TestData.bytes(300_000 + i, 30 + i))));
         }
+        // an earlier attempt's leftover under one id (other bytes): a retried copy replaces it
+        try (StorageProvider.PendingWrite w = tier.create("copy-4")) {
+            w.stream().write(new byte[] {1, 2, 3});
+            w.commit();
+        }
         CountingReads target = new CountingReads(tier);
         new org.strata.hsm.migrate.ObjectCopier(disk, target).copy(objects);
         assertEquals(0, target.reads.get(), "no read-back: the store checked each upload's SHA-256");
+        assertEquals(0, target.asks.get(), "no HEAD before a PUT: one request per object");
+        assertEquals(objects.size(), target.replacing.get());
         for (StoredObject o : objects) {
             try (InputStream in = disk.read(o.id())) {
                 assertArrayEquals(in.readAllBytes(), readAll(o.id()));
@@ -322,6 +329,9 @@ class S3StorageProviderTest {
     /** The tier, counting the reads made through it. */
     private static final class CountingReads implements StorageProvider {
         final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        /** exists and create (which asks the store first) */
+        final java.util.concurrent.atomic.AtomicInteger asks = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger replacing = new java.util.concurrent.atomic.AtomicInteger();
         private final StorageProvider tier;
 
         CountingReads(StorageProvider tier) {
@@ -340,7 +350,14 @@ class S3StorageProviderTest {
 
         @Override
         public PendingWrite create(String id) throws IOException {
+            asks.incrementAndGet();
             return tier.create(id);
+        }
+
+        @Override
+        public java.util.Optional<PendingWrite> createOrReplace(String id) throws IOException {
+            replacing.incrementAndGet();
+            return tier.createOrReplace(id);
         }
 
         @Override
@@ -357,6 +374,7 @@ class S3StorageProviderTest {
 
         @Override
         public boolean exists(String id) throws IOException {
+            asks.incrementAndGet();
             return tier.exists(id);
         }
 
