@@ -10,8 +10,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.strata.ejb.entity.Availability;
 import org.strata.ejb.entity.Instance;
 import org.strata.ejb.entity.Location;
@@ -20,7 +22,8 @@ import org.strata.hsm.digest.Sha256;
 import org.strata.hsm.digest.StoredObject;
 
 /**
- * The copies (location rows) of studies, each change in its own transaction: a copy is recorded
+ * The copies (location rows) of studies, each change (of one copy, or of a batch of a study's
+ * copies) in its own transaction: a copy is recorded
  * only after it was verified on its tier; a copy is released by removing its row and noting its
  * object for deletion in one transaction; availability follows the copies.
  */
@@ -100,27 +103,53 @@ public class CopyStore {
                 .map(CopyStore::copy).toList();
     }
 
+    /** One verified copy of one instance, to record. */
+    public record Verified(long instancePk, StoredObject object) {
+    }
+
+    /**
+     * Records verified copies on one tier in one transaction (a batch of a study's instances,
+     * one query for those already recorded); recording a copy twice records it once.
+     */
+    public void recordAll(String storageId, List<Verified> verified, Instant now) {
+        if (verified.isEmpty()) {
+            return;
+        }
+        Set<Long> recorded = new HashSet<>(em.createQuery("SELECT l.instance.pk FROM Location l"
+                        + " WHERE l.storageId = :tier AND l.instance.pk IN :pks", Long.class)
+                .setParameter("tier", storageId)
+                .setParameter("pks", verified.stream().map(Verified::instancePk).toList()).getResultList());
+        for (Verified v : verified) {
+            if (recorded.add(v.instancePk())) {
+                Instance instance = em.find(Instance.class, v.instancePk());
+                if (instance != null) { // else deleted meanwhile
+                    StoredObject o = v.object();
+                    em.persist(new Location(instance, storageId, o.id(), o.size(), o.sha256().hex(), now));
+                }
+            }
+            locations.invalidate(storageId, v.object().id());
+        }
+    }
+
     /** Records a verified copy; recording it twice records it once. */
     public void record(long instancePk, String storageId, StoredObject object, Instant now) {
-        Instance instance = em.find(Instance.class, instancePk);
-        if (instance == null) {
-            return; // deleted meanwhile
-        }
-        long existing = em.createQuery("SELECT COUNT(l) FROM Location l WHERE l.instance = :i AND l.storageId = :tier",
-                Long.class).setParameter("i", instance).setParameter("tier", storageId).getSingleResult();
-        if (existing == 0) {
-            em.persist(new Location(instance, storageId, object.id(), object.size(), object.sha256().hex(), now));
-        }
-        locations.invalidate(storageId, object.id());
+        recordAll(storageId, List.of(new Verified(instancePk, object)), now);
     }
 
     /** Removes a copy's row and notes its object for deletion, in one transaction. */
     public void release(long locationPk) {
-        Location l = em.find(Location.class, locationPk);
-        if (l != null) {
-            em.persist(new PendingDeletion(l.getStorageId(), l.getObjectId()));
-            em.remove(l);
-            locations.invalidate(l.getStorageId(), l.getObjectId());
+        releaseAll(List.of(locationPk));
+    }
+
+    /** Removes copies' rows and notes their objects for deletion, all in one transaction. */
+    public void releaseAll(List<Long> locationPks) {
+        for (long pk : locationPks) {
+            Location l = em.find(Location.class, pk);
+            if (l != null) {
+                em.persist(new PendingDeletion(l.getStorageId(), l.getObjectId()));
+                em.remove(l);
+                locations.invalidate(l.getStorageId(), l.getObjectId());
+            }
         }
     }
 
@@ -129,9 +158,16 @@ public class CopyStore {
     }
 
     public void forget(long pendingDeletionPk) {
-        PendingDeletion d = em.find(PendingDeletion.class, pendingDeletionPk);
-        if (d != null) {
-            em.remove(d);
+        forgetAll(List.of(pendingDeletionPk));
+    }
+
+    /** Forgets deletions done, in one transaction. */
+    public void forgetAll(List<Long> pendingDeletionPks) {
+        for (long pk : pendingDeletionPks) {
+            PendingDeletion d = em.find(PendingDeletion.class, pk);
+            if (d != null) {
+                em.remove(d);
+            }
         }
     }
 

@@ -19,9 +19,10 @@ import org.strata.hsm.migrate.ObjectCopier;
 
 /**
  * Runs one job on one study, in idempotent steps that each commit on their own: copy every
- * instance missing on the target (reading the source verified), read the copies back and verify
- * them, record them, and only then release the source copies (row removed and object noted for
- * deletion in one transaction, then the object deleted). Running a job again after a crash
+ * instance missing on the target, verify the copies (ObjectCopier), record them, and only then
+ * release the source copies (rows removed and objects noted for deletion in one transaction,
+ * then the objects deleted); the database work of a step is one transaction per batch of up
+ * to {@value #BATCH} instances, not one per instance. Running a job again after a crash
  * at any point finishes it without losing or duplicating a copy.
  */
 @Stateless
@@ -30,6 +31,9 @@ import org.strata.hsm.migrate.ObjectCopier;
 public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+
+    /** Copies recorded, released or forgotten per transaction (a study is usually one batch). */
+    static final int BATCH = 500;
 
     @EJB
     CopyStore copies;
@@ -85,8 +89,9 @@ public class JobRunner {
             copier.verifyAll(objects);
             crashPoints.reached("after-verify");
             Instant now = Instant.now();
-            for (Copy c : e.getValue()) {
-                copies.record(c.instancePk(), job.targetTier(), c.object(), now);
+            for (List<Copy> batch : batches(e.getValue())) {
+                copies.recordAll(job.targetTier(), batch.stream()
+                        .map(c -> new CopyStore.Verified(c.instancePk(), c.object())).toList(), now);
             }
         }
     }
@@ -97,36 +102,57 @@ public class JobRunner {
         for (Copy c : copies.copiesOfStudy(job.studyInstanceUid())) {
             now.computeIfAbsent(c.instancePk(), k -> new ArrayList<>()).add(c);
         }
+        List<Long> released = new ArrayList<>();
         for (List<Copy> instanceCopies : now.values()) {
             Copy source = on(instanceCopies, job.sourceTier());
             if (source != null && on(instanceCopies, job.targetTier()) != null) {
-                copies.release(source.locationPk());
-                crashPoints.reached("before-delete");
+                released.add(source.locationPk());
             }
+        }
+        for (List<Long> batch : batches(released)) {
+            copies.releaseAll(batch);
+            crashPoints.reached("before-delete");
         }
     }
 
     /** Retention: releases the copies on the source tier, never an instance's last copy unless allowed. */
     private void delete(JobRequest job, Map<Long, List<Copy>> byInstance) {
+        List<Long> released = new ArrayList<>();
         for (List<Copy> instanceCopies : byInstance.values()) {
             Copy source = on(instanceCopies, job.sourceTier());
             if (source != null && (instanceCopies.size() > 1 || job.deleteLastCopy())) {
-                copies.release(source.locationPk());
+                released.add(source.locationPk());
             }
+        }
+        for (List<Long> batch : batches(released)) {
+            copies.releaseAll(batch);
         }
     }
 
     /** Deletes the objects whose rows are gone (also those a crash left noted). */
     public void deletePending() {
+        List<Long> deleted = new ArrayList<>();
         for (PendingDeletion d : copies.pendingDeletions()) {
             try {
                 registry.provider(d.getStorageId()).delete(d.getObjectId());
-                copies.forget(d.getPk());
+                deleted.add(d.getPk());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "cannot delete object " + d.getObjectId() + " from tier " + d.getStorageId()
                         + " yet: " + e.getMessage(), e);
             }
         }
+        for (List<Long> batch : batches(deleted)) {
+            copies.forgetAll(batch); // a crash before this deletes them again: deleting a missing object is no error
+        }
+    }
+
+    /** Consecutive slices of at most {@value #BATCH}: one transaction each. */
+    private static <T> List<List<T>> batches(List<T> all) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += BATCH) {
+            batches.add(all.subList(from, Math.min(all.size(), from + BATCH)));
+        }
+        return batches;
     }
 
     private static Copy on(List<Copy> instanceCopies, String tier) {
