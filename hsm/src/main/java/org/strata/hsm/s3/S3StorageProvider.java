@@ -22,6 +22,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -50,6 +51,9 @@ public final class S3StorageProvider implements StorageProvider {
                 // the SHA-256 recorded at ingest, and a copy's upload carries it (S3PendingWrite)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                // a PUT's body is in memory: signed whole (one SHA-256 of it for SigV4 over http)
+                // rather than in signed aws-chunked frames, ~20 % less CPU per GB on our side
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         config.credentials().accessKeyId(), config.credentials().secretAccessKey())));
         config.endpoint().ifPresent(b::endpointOverride);
