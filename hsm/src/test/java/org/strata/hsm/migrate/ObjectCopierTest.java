@@ -97,9 +97,7 @@ class ObjectCopierTest {
 
     @Test
     void aFileSourceIsCopiedToTapeByTheKernelAndEveryEntryReadsBackIdentical() throws Exception {
-        try (StorageProvider disk = fileTier("disk");
-             TarStorageProvider tape = TarStorageProvider.open(TarTierConfig.builder(dir.resolve("lib"))
-                     .volumeCapacity(100_000_000).build())) {
+        try (StorageProvider disk = fileTier("disk"); TarStorageProvider tape = library()) {
             List<StoredObject> objects = putOn(disk, 40);
             assertTrue(disk.localFile("obj-0").isPresent(), "the disk tier offers its files to the kernel copy");
             new ObjectCopier(disk, tape).copy(objects);
@@ -118,9 +116,7 @@ class ObjectCopierTest {
 
     @Test
     void aCorruptOrResizedFileSourceFailsItsTapeBatchAndLeavesTheVolumeAsItWas() throws Exception {
-        try (StorageProvider disk = fileTier("disk");
-             TarStorageProvider tape = TarStorageProvider.open(TarTierConfig.builder(dir.resolve("lib"))
-                     .volumeCapacity(100_000_000).build())) {
+        try (StorageProvider disk = fileTier("disk"); TarStorageProvider tape = library()) {
             List<StoredObject> objects = putOn(disk, 4);
             new ObjectCopier(disk, tape).copy(objects.subList(0, 1));
             Path volume = tape.volumeFile(tape.catalogue().volumes().get(0));
@@ -144,6 +140,10 @@ class ObjectCopierTest {
             new ObjectCopier(disk, tape).copy(objects.subList(1, 2));
             assertArrayEquals(read(disk, "obj-1"), read(tape, "obj-1"));
         }
+    }
+
+    private TarStorageProvider library() throws IOException {
+        return TarStorageProvider.open(TarTierConfig.builder(dir.resolve("lib")).volumeCapacity(100_000_000).build());
     }
 
     private StorageProvider fileTier(String name) throws IOException {
