@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.strata.hsm.digest.DigestMismatchException;
-import org.strata.hsm.digest.Sha256;
 import org.strata.hsm.digest.StoredObject;
 import org.strata.hsm.io.RangeInputStream;
 import org.strata.hsm.spi.ObjectIds;
