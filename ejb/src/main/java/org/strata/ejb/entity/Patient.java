@@ -9,8 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -26,16 +26,15 @@ import jakarta.persistence.Version;
                 @Index(name = "ix_patient_birth_date", columnList = "birth_date")})
 @NamedQuery(name = Patient.FIND_BY_ID,
         query = "SELECT p FROM Patient p WHERE p.patientId = :patientId AND p.issuer = :issuer",
-        lockMode = LockModeType.PESSIMISTIC_WRITE)
+        hints = @QueryHint(name = "eclipselink.refresh", value = "true"))
 @NamedQuery(name = Patient.FIND_WITHOUT_ID_BY_NAME,
         query = "SELECT p FROM Patient p WHERE p.patientId = '' AND p.issuer = :issuer AND p.idLessName = :name",
-        lockMode = LockModeType.PESSIMISTIC_WRITE)
+        hints = @QueryHint(name = "eclipselink.refresh", value = "true"))
 public class Patient {
 
     /**
-     * The patient by ID and issuer, write-locked (the indexer's look-up). The lock is declared
-     * here rather than set per call: a lock mode set on a query makes EclipseLink prepare it anew
-     * at every execution.
+     * The patient by ID and issuer, refreshing the cached entity from the row read (the indexer's
+     * look-up; see {@link Study#FRESH_BY_UID}).
      */
     public static final String FIND_BY_ID = "Patient.findById";
     /** Instances without Patient ID belong to one patient per Patient's Name, never to one shared record. */

@@ -10,9 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -24,13 +24,13 @@ import jakarta.persistence.Version;
         @Index(name = "ix_series_modality", columnList = "modality"),
         @Index(name = "ix_series_source_aet", columnList = "source_aet")})
 @NamedQuery(name = Series.FIND_BY_UID, query = "SELECT s FROM Series s WHERE s.seriesInstanceUid = :uid")
-@NamedQuery(name = Series.LOCK_BY_UID, query = "SELECT s FROM Series s WHERE s.seriesInstanceUid = :uid",
-        lockMode = LockModeType.PESSIMISTIC_WRITE)
+@NamedQuery(name = Series.FRESH_BY_UID, query = "SELECT s FROM Series s WHERE s.seriesInstanceUid = :uid",
+        hints = @QueryHint(name = "eclipselink.refresh", value = "true"))
 public class Series {
 
     public static final String FIND_BY_UID = "Series.findByUid";
-    /** {@link #FIND_BY_UID} with a write lock, declared (see {@link Study#LOCK_BY_UID}). */
-    public static final String LOCK_BY_UID = "Series.lockByUid";
+    /** {@link #FIND_BY_UID} refreshing the cached entity (see {@link Study#FRESH_BY_UID}). */
+    public static final String FRESH_BY_UID = "Series.freshByUid";
 
     @Id
     @TableGenerator(name = "series_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",

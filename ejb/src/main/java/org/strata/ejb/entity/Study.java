@@ -12,9 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -30,16 +30,18 @@ import java.time.Instant;
         @Index(name = "ix_study_received", columnList = "received_at"),
         @Index(name = "ix_study_accessed", columnList = "accessed_at")})
 @NamedQuery(name = Study.FIND_BY_UID, query = "SELECT s FROM Study s WHERE s.studyInstanceUid = :uid")
-@NamedQuery(name = Study.LOCK_BY_UID, query = "SELECT s FROM Study s WHERE s.studyInstanceUid = :uid",
-        lockMode = LockModeType.PESSIMISTIC_WRITE)
+@NamedQuery(name = Study.FRESH_BY_UID, query = "SELECT s FROM Study s WHERE s.studyInstanceUid = :uid",
+        hints = @QueryHint(name = "eclipselink.refresh", value = "true"))
 public class Study {
 
     public static final String FIND_BY_UID = "Study.findByUid";
     /**
-     * {@link #FIND_BY_UID} with a write lock, declared rather than set per call: a lock mode set on
-     * a query makes EclipseLink prepare it anew at every execution.
+     * {@link #FIND_BY_UID} refreshing the cached entity from the row read (the indexer's look-up:
+     * the counts it increments are checked by {@code @Version} at commit, so they must not start
+     * from a stale cached copy). No lock: a pessimistic lock makes EclipseLink prepare the query
+     * anew at every execution, and the indexer's batches are serialised by its group commit.
      */
-    public static final String LOCK_BY_UID = "Study.lockByUid";
+    public static final String FRESH_BY_UID = "Study.freshByUid";
 
     @Id
     @TableGenerator(name = "study_ids", table = "id_generator", pkColumnName = "name", valueColumnName = "next_id",

@@ -22,9 +22,11 @@ import org.strata.ejb.entity.Study;
  * Indexes durable instances in ONE transaction: for each, patient, study, series, instance and
  * its location, with the related counts. Runs only after the objects are committed on the tier;
  * a batch of the group commit ({@link CommitCoordinator}) is one call. Patient, study and series
- * rows are read with a write lock (declared on their named queries), always in that order, so
- * that another writer of the same database (another server) updates the counts after us and no
- * two transactions wait for each other. The stored header (without bulk data) is kept on the
+ * rows are read without a lock (the group commit runs one batch at a time on this server), their
+ * cached entities refreshed from the row, and each update is checked against the row's
+ * {@code @Version} at commit: when another writer of the same database (another server, the
+ * storage manager) changed a row in between, the batch rolls back and the coordinator indexes
+ * its instances again one per transaction, from fresh rows. The stored header (without bulk data) is kept on the
  * instance; a patient, study or series keeps the header of the instance that created it or last
  * changed its indexed columns.
  */
@@ -87,7 +89,7 @@ public class Indexer {
         }
         Patient patient = patient(h, r.attributes(), batch);
         Study study = batch.studies.computeIfAbsent(h.studyInstanceUid(), uid -> single(em.createNamedQuery(
-                Study.LOCK_BY_UID, Study.class).setParameter("uid", uid).getResultList()));
+                Study.FRESH_BY_UID, Study.class).setParameter("uid", uid).getResultList()));
         if (study == null) {
             study = new Study(patient, h.studyInstanceUid(), r.receivedAt());
             em.persist(study);
@@ -98,7 +100,7 @@ public class Indexer {
             study.update(h.study(), r.attributes());
         }
         Series series = batch.series.computeIfAbsent(h.seriesInstanceUid(), uid -> single(em.createNamedQuery(
-                Series.LOCK_BY_UID, Series.class).setParameter("uid", uid).getResultList()));
+                Series.FRESH_BY_UID, Series.class).setParameter("uid", uid).getResultList()));
         boolean newSeries = series == null;
         if (newSeries) {
             series = new Series(study, h.seriesInstanceUid());
