@@ -522,6 +522,9 @@ public final class Association {
                             caller ? timeouts.response() : timeouts.idle());
                     fire(Event.Evt15, Abort.byUser());
                     closeReason = caller ? "no response within " + timeouts.response() : "idle timeout";
+                    if (caller) {
+                        closeTransport(); // the caller waits no longer for a peer that did not answer
+                    }
                 } else if (StateTable.action(state, Event.Evt18) != null) {
                     closeReason = "ARTIM expired in " + state.name() + " (read timed out)";
                     fire(Event.Evt18, null);
