@@ -37,6 +37,8 @@ import org.strata.dicom.net.pdu.ReleaseRq;
 public final class Association {
 
     private static final System.Logger LOG = System.getLogger(Association.class.getName());
+    /** Largest PDU {@link #holdPdu} holds back (a command set; PS3.7 9.3 command sets are a few hundred bytes). */
+    public static final int HELD_MAX = 1024;
     private volatile String name;
     private final boolean requestor;
     private final Socket socket;
@@ -54,6 +56,15 @@ public final class Association {
     private volatile String closeReason = "closed";
     private long receiveLimit;
     private volatile int sendChunk;
+    /** A PDU held back until the next write (under the write lock): {@link #holdPdu}. */
+    private final byte[] held = new byte[HELD_MAX];
+    private int heldLength;
+    private final SpareBuffer pduBuffers = new SpareBuffer();
+    private final SpareBuffer batchBuffers = new SpareBuffer();
+    /** Who reads PDUs once established; CALLER: the threads in {@link #readUntil}, one at a time. */
+    private volatile ReadMode readMode = ReadMode.THREAD;
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
 
     Association(String name, boolean requestor, Socket socket, Timeouts timeouts, NetRuntime runtime)
             throws IOException {
@@ -297,6 +308,9 @@ public final class Association {
     /** A-RELEASE request (Evt11); waits for the release to complete or the release timeout. */
     public void release() throws IOException {
         fire(Event.Evt11, new ReleaseRq());
+        if (readMode == ReadMode.CALLER) {
+            readUntil(() -> false); // A-RELEASE-RP, or the release timer closing the transport
+        }
         awaitClosed(timeouts.release().plusSeconds(1));
     }
 
@@ -305,13 +319,32 @@ public final class Association {
         synchronized (stateLock) {
             if (state == State.Sta1 || state == State.Sta13 || state == State.Sta2) {
                 closeTransport();
-                return;
+            } else {
+                try {
+                    fire(Event.Evt15, Abort.byUser());
+                } catch (IOException e) {
+                    LOG.log(Level.DEBUG, "{0}: sending A-ABORT failed: {1}", name, e.getMessage());
+                    closeTransport();
+                }
             }
+        }
+        if (readMode == ReadMode.CALLER) {
+            finishUnlessRead();
+        }
+    }
+
+    /**
+     * CALLER mode, after A-ABORT: no thread may be reading to see the transport close, so the
+     * connection is dropped now (as DCMTK does after sending A-ABORT) and the user told; a thread in
+     * {@link #readUntil} finishes itself when its read fails.
+     */
+    private void finishUnlessRead() {
+        closeTransport();
+        if (readLock.tryLock()) {
             try {
-                fire(Event.Evt15, Abort.byUser());
-            } catch (IOException e) {
-                LOG.log(Level.DEBUG, "{0}: sending A-ABORT failed: {1}", name, e.getMessage());
-                closeTransport();
+                finish();
+            } finally {
+                readLock.unlock();
             }
         }
     }
@@ -344,7 +377,7 @@ public final class Association {
         }
     }
 
-    /** P-DATA request (Evt9): checks the state; the caller then writes under {@link #writeLock()}. */
+    /** P-DATA request (Evt9): checks the state; the caller then writes with {@link #writePdus}. */
     void checkPDataAllowed() throws IOException {
         synchronized (stateLock) {
             Action a = StateTable.action(state, Event.Evt9);
@@ -353,14 +386,6 @@ public final class Association {
                         + ")");
             }
         }
-    }
-
-    ReentrantLock writeLock() {
-        return writeLock;
-    }
-
-    OutputStream rawOutput() {
-        return out;
     }
 
     /** Opens the stream on which one DIMSE message part is written as PDVs (PS3.8 9.3.5, PS3.7 8.1). */
@@ -383,8 +408,71 @@ public final class Association {
     }
 
     private void writeNow(Pdu pdu) throws IOException {
+        writeHeld();
         out.write(PduEncoder.encode(pdu));
         out.flush();
+    }
+
+    private void writeHeld() throws IOException {
+        if (heldLength > 0) {
+            int n = heldLength;
+            heldLength = 0;
+            out.write(held, 0, n);
+        }
+    }
+
+    /**
+     * P-DATA-TF PDUs {@code b[off, off + len)} (PS3.8 9.3.5), after the PDU held back by
+     * {@link #holdPdu}, if any: copied into {@code b} just before {@code off} when there is room
+     * (PDataOutputStream leaves {@link #HELD_MAX} bytes), so that both leave in one write.
+     */
+    void writePdus(byte[] b, int off, int len, boolean flush) throws IOException {
+        checkPDataAllowed();
+        writeLock.lock();
+        try {
+            if (heldLength > 0 && heldLength <= off) {
+                System.arraycopy(held, 0, b, off - heldLength, heldLength);
+                off -= heldLength;
+                len += heldLength;
+                heldLength = 0;
+            }
+            writeHeld();
+            out.write(b, off, len);
+            if (flush) {
+                out.flush();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Holds the complete PDU {@code b[off, off + len)} back until the next write on this association:
+     * the caller is about to send more (a data set after its command set). Sent at once when longer
+     * than {@link #HELD_MAX}.
+     */
+    void holdPdu(byte[] b, int off, int len) throws IOException {
+        if (len > HELD_MAX) {
+            writePdus(b, off, len, false);
+            return;
+        }
+        checkPDataAllowed();
+        writeLock.lock();
+        try {
+            writeHeld();
+            System.arraycopy(b, off, held, 0, len);
+            heldLength = len;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    SpareBuffer pduBuffers() {
+        return pduBuffers;
+    }
+
+    SpareBuffer batchBuffers() {
+        return batchBuffers;
     }
 
     /** Best effort for A-ABORT: a writer stuck on a full socket must not block the abort. */
@@ -429,9 +517,14 @@ public final class Association {
         } catch (SocketTimeoutException e) {
             synchronized (stateLock) {
                 if (state.established()) {
-                    LOG.log(Level.WARNING, "{0}: no PDU for {1}, aborting", name, timeouts.idle());
+                    boolean caller = readMode == ReadMode.CALLER;
+                    LOG.log(Level.WARNING, "{0}: no PDU for {1}, aborting", name,
+                            caller ? timeouts.response() : timeouts.idle());
                     fire(Event.Evt15, Abort.byUser());
-                    closeReason = "idle timeout";
+                    closeReason = caller ? "no response within " + timeouts.response() : "idle timeout";
+                    if (caller) {
+                        closeTransport(); // the caller waits no longer for a peer that did not answer
+                    }
                 } else if (StateTable.action(state, Event.Evt18) != null) {
                     closeReason = "ARTIM expired in " + state.name() + " (read timed out)";
                     fire(Event.Evt18, null);
@@ -467,19 +560,67 @@ public final class Association {
                 readOne();
             }
         } catch (IOException | RuntimeException e) {
-            closeReason = "failed: " + e.getMessage();
-            LOG.log(Level.WARNING, "{0}: {1}", name, closeReason);
-            synchronized (stateLock) {
-                if (state.established() || state == State.Sta3) {
-                    trySend(Abort.byProvider(AbortReason.NOT_SPECIFIED));
-                }
-            }
+            readFailed(e);
         } finally {
             finish();
         }
     }
 
+    private void readFailed(Exception e) {
+        closeReason = "failed: " + e.getMessage();
+        LOG.log(Level.WARNING, "{0}: {1}", name, closeReason);
+        synchronized (stateLock) {
+            if (state.established() || state == State.Sta3) {
+                trySend(Abort.byProvider(AbortReason.NOT_SPECIFIED));
+            }
+        }
+    }
+
+    /**
+     * Established requestor, instead of a reader thread ({@link ReadMode#CALLER}): PDUs are read by
+     * the threads calling {@link #readUntil}, each read waiting at most the response timeout.
+     */
+    void readOnCaller() throws IOException {
+        socket.setSoTimeout(timeouts.response().isZero() ? 0 : (int) Math.min(Integer.MAX_VALUE,
+                timeouts.response().toMillis()));
+        readMode = ReadMode.CALLER;
+    }
+
+    public ReadMode readMode() {
+        return readMode;
+    }
+
+    /**
+     * {@link ReadMode#CALLER}: reads and handles PDUs on this thread (one reader at a time) until
+     * {@code done} is true or the association has closed; on close the user is told as by the
+     * reader thread. Returns {@code done}'s final value. In THREAD mode it only checks {@code done}.
+     */
+    public boolean readUntil(java.util.function.BooleanSupplier done) {
+        if (readMode != ReadMode.CALLER) {
+            return done.getAsBoolean();
+        }
+        readLock.lock();
+        try {
+            try {
+                while (!done.getAsBoolean() && state != State.Sta1) {
+                    readOne();
+                }
+            } catch (IOException | RuntimeException e) {
+                readFailed(e);
+            }
+            if (state == State.Sta1) {
+                finish();
+            }
+            return done.getAsBoolean();
+        } finally {
+            readLock.unlock();
+        }
+    }
+
     void finish() {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
         artim.stop();
         closeTransport();
         LOG.log(Level.INFO, "{0}: {1}", name, closeReason);

@@ -35,13 +35,19 @@ public final class AssociationRequestor {
     }
 
     /**
-     * Connects, negotiates and starts the reader thread.
+     * Connects, negotiates and starts the reader thread ({@link ReadMode#THREAD}).
      *
      * @throws AssociationRejectedException on A-ASSOCIATE-RJ
      * @throws AssociationAbortedException  when the peer aborted or closed the connection
      */
     public Association open(RemoteAe remote, AssociateRq rq, Function<Association, UpperLayerUser> userFactory)
             throws IOException {
+        return open(remote, rq, userFactory, ReadMode.THREAD);
+    }
+
+    /** As {@link #open(RemoteAe, AssociateRq, Function)}, the PDUs read as {@code readMode} says. */
+    public Association open(RemoteAe remote, AssociateRq rq, Function<Association, UpperLayerUser> userFactory,
+            ReadMode readMode) throws IOException {
         String name = rq.callingAeTitle() + "->" + rq.calledAeTitle() + "#" + SERIAL.incrementAndGet();
         Socket plain = new Socket();
         Association as = null;
@@ -69,8 +75,12 @@ public final class AssociationRequestor {
             checkContexts(rq, ac, as);
             as.setNegotiated(rq, ac);
             as.setUser(userFactory.apply(as));
-            Association established = as;
-            runtime.execute(established::readLoop);
+            if (readMode == ReadMode.CALLER) {
+                as.readOnCaller();
+            } else {
+                Association established = as;
+                runtime.execute(established::readLoop);
+            }
             started = true;
             LOG.log(Level.INFO, "{0}: established with {1}", name, remote);
             return as;

@@ -11,7 +11,9 @@ import java.nio.channels.FileChannel;
  * Writes one part (command or data set) of a DIMSE message as PDVs of P-DATA-TF PDUs, each PDU
  * holding one PDV no longer than the peer's maximum length (PS3.8 9.3.5, D.1). {@link #close()} sends
  * the last fragment with the last-fragment bit set (PS3.8 E.2). The PDU is built in place: header,
- * PDV header, then data, so nothing is copied twice.
+ * PDV header, then data, so nothing is copied twice. Every buffer keeps {@link Association#HELD_MAX}
+ * bytes free in front of its first PDU, where the association puts a PDU it held back (a command
+ * set, {@link #closeAndHold()}), so that a command and the start of its data set leave in one write.
  */
 public final class PDataOutputStream extends OutputStream {
 
@@ -19,11 +21,16 @@ public final class PDataOutputStream extends OutputStream {
     /** Bytes of PDUs {@link #transferFrom(FileChannel, long, long)} reads and writes at once. */
     private static final int BATCH = 256 * 1024;
 
+    /** Where the first PDU of a buffer starts: the room for a held PDU before it. */
+    private static final int FRONT = Association.HELD_MAX;
+
     private final Association association;
     private final int presentationContextId;
     private final boolean command;
     private final byte[] buf;
-    private int pos = HEADER;
+    /** {@link #buf} came from the association's spare buffer and goes back at {@link #close()}. */
+    private final boolean spare;
+    private int pos = FRONT + HEADER;
     private boolean closed;
 
     /** @param sizeHint expected length of the part, when known (a command set): the buffer is not bigger */
@@ -31,11 +38,14 @@ public final class PDataOutputStream extends OutputStream {
         this.association = association;
         this.presentationContextId = presentationContextId;
         this.command = command;
-        this.buf = new byte[HEADER + Math.max(1, Math.min(sizeHint, association.maxPdvDataLength()))];
+        int size = FRONT + HEADER + Math.max(1, Math.min(sizeHint, association.maxPdvDataLength()));
+        this.spare = sizeHint >= association.maxPdvDataLength();
+        this.buf = spare ? association.pduBuffers().take(size) : new byte[size];
     }
 
     @Override
     public void write(int b) throws IOException {
+        ensureOpen();
         if (pos == buf.length) {
             send(false);
         }
@@ -44,6 +54,7 @@ public final class PDataOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        ensureOpen();
         while (len > 0) {
             if (pos == buf.length) {
                 send(false);
@@ -58,6 +69,7 @@ public final class PDataOutputStream extends OutputStream {
 
     /** Copies everything from {@code in} into PDVs, reading straight into the PDU buffer. */
     public long transferFrom(java.io.InputStream in) throws IOException {
+        ensureOpen();
         long total = 0;
         while (true) {
             if (pos == buf.length) {
@@ -85,7 +97,8 @@ public final class PDataOutputStream extends OutputStream {
      * @throws EOFException when the file ends before {@code count} bytes
      */
     public long transferFrom(FileChannel file, long position, long count) throws IOException {
-        if (pos > HEADER) { // something written before: keep the order, go through the buffer
+        ensureOpen();
+        if (pos > FRONT + HEADER) { // something written before: keep the order, go through the buffer
             file.position(position);
             long n = transferFrom(Channels.newInputStream(file));
             if (n != count) {
@@ -93,28 +106,30 @@ public final class PDataOutputStream extends OutputStream {
             }
             return n;
         }
-        int chunk = buf.length - HEADER;
+        int chunk = buf.length - FRONT - HEADER;
         int slot = chunk + HEADER;
         long full = count <= 0 ? 0 : (count - 1) / chunk; // PDUs sent here; the tail stays for close()
         file.position(position);
         if (full > 0) {
             int perBatch = (int) Math.max(1, Math.min(full, BATCH / slot));
-            byte[] batch = new byte[perBatch * slot];
+            int batchSize = FRONT + Math.max(BATCH / slot, 1) * slot; // one size per association: reusable
+            byte[] batch = association.batchBuffers().take(batchSize);
             ByteBuffer[] slots = new ByteBuffer[perBatch];
             for (long sent = 0; sent < full; ) {
                 int pdus = (int) Math.min(perBatch, full - sent);
                 for (int i = 0; i < pdus; i++) {
-                    slots[i] = ByteBuffer.wrap(batch, i * slot + HEADER, chunk);
-                    header(batch, i * slot, chunk, false);
+                    slots[i] = ByteBuffer.wrap(batch, FRONT + i * slot + HEADER, chunk);
+                    header(batch, FRONT + i * slot, chunk, false);
                 }
                 readFully(file, slots, pdus);
-                write(batch, pdus * slot, false);
+                association.writePdus(batch, FRONT, pdus * slot, false);
                 sent += pdus;
             }
+            association.batchBuffers().give(batch);
         }
         int tail = (int) (count - full * chunk);
-        readFully(file, new ByteBuffer[] {ByteBuffer.wrap(buf, HEADER, tail)}, 1);
-        pos = HEADER + tail;
+        readFully(file, new ByteBuffer[] {ByteBuffer.wrap(buf, FRONT + HEADER, tail)}, 1);
+        pos = FRONT + HEADER + tail;
         return count;
     }
 
@@ -136,13 +151,41 @@ public final class PDataOutputStream extends OutputStream {
         if (!closed) {
             closed = true;
             send(true);
+            giveBack();
+        }
+    }
+
+    /**
+     * As {@link #close()}, but the last PDU is held back by the association and goes out in the same
+     * write as the next PDU sent on it (the caller sends that next: the message's data set, PS3.7
+     * 6.3.1), so that a command set and the start of its data set leave in one segment. A PDU
+     * larger than {@link Association#HELD_MAX} is sent at once.
+     */
+    public void closeAndHold() throws IOException {
+        if (!closed) {
+            closed = true;
+            header(buf, FRONT, pos - FRONT - HEADER, true);
+            association.holdPdu(buf, FRONT, pos - FRONT);
+            giveBack();
+        }
+    }
+
+    private void giveBack() {
+        if (spare) {
+            association.pduBuffers().give(buf);
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("P-DATA stream closed");
         }
     }
 
     private void send(boolean last) throws IOException {
-        header(buf, 0, pos - HEADER, last);
-        write(buf, pos, last);
-        pos = HEADER;
+        header(buf, FRONT, pos - FRONT - HEADER, last);
+        association.writePdus(buf, FRONT, pos - FRONT, last);
+        pos = FRONT + HEADER;
     }
 
     /** P-DATA-TF header (PS3.8 9.3.5) and PDV item header with its message control header (E.2) at {@code at}. */
@@ -153,19 +196,6 @@ public final class PDataOutputStream extends OutputStream {
         put32(b, at + 6, dataLength + 2);  // PC ID + control + data
         b[at + 10] = (byte) presentationContextId;
         b[at + 11] = (byte) ((command ? 1 : 0) | (last ? 2 : 0));
-    }
-
-    private void write(byte[] b, int length, boolean flush) throws IOException {
-        association.checkPDataAllowed();
-        association.writeLock().lock();
-        try {
-            association.rawOutput().write(b, 0, length);
-            if (flush) {
-                association.rawOutput().flush();
-            }
-        } finally {
-            association.writeLock().unlock();
-        }
     }
 
     private static void put32(byte[] b, int at, int v) {

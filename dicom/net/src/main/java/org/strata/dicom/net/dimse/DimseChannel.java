@@ -15,6 +15,7 @@ import org.strata.dicom.net.NetRuntime;
 import org.strata.dicom.net.assoc.Association;
 import org.strata.dicom.net.assoc.AssociationAbortedException;
 import org.strata.dicom.net.assoc.PDataOutputStream;
+import org.strata.dicom.net.assoc.ReadMode;
 import org.strata.dicom.net.assoc.UpperLayerUser;
 import org.strata.dicom.net.pdu.AbortReason;
 import org.strata.dicom.net.pdu.AsyncOpsWindow;
@@ -372,6 +373,11 @@ public final class DimseChannel implements UpperLayerUser {
     public CompletableFuture<DimseRsp> invoke(int presentationContextId, Command rq, DataWriter data,
             ResponseListener listener) throws IOException {
         try {
+            if (association.readMode() == ReadMode.CALLER
+                    && !association.readUntil(() -> window.availablePermits() > 0)) {
+                // only this thread could have read the response that frees the window
+                throw new AssociationAbortedException(association.name() + ": " + association.closeReason());
+            }
             window.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -417,17 +423,19 @@ public final class DimseChannel implements UpperLayerUser {
             byte[] encoded = cmd.encode();
             PDataOutputStream out = association.openPData(pc, true, encoded.length);
             out.write(encoded);
-            out.close();
-            if (data != null) {
-                PDataOutputStream ds = association.openPData(pc, false);
-                try {
-                    data.writeTo(ds);
-                } catch (IOException | RuntimeException e) {
-                    // the data set is cut short: the peer cannot tell, so the association must end
-                    association.abort();
-                    throw e;
-                }
+            if (data == null) {
+                out.close();
+                return;
+            }
+            out.closeAndHold(); // leaves with the data set's first PDUs, in one write
+            PDataOutputStream ds = association.openPData(pc, false);
+            try {
+                data.writeTo(ds);
                 ds.close();
+            } catch (IOException | RuntimeException e) {
+                // the message is cut short: the peer cannot tell, so the association must end
+                association.abort();
+                throw e;
             }
         } finally {
             messageLock.unlock();

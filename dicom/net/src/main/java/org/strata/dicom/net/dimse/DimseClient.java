@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.strata.dicom.net.NetRuntime;
 import org.strata.dicom.net.assoc.Association;
 import org.strata.dicom.net.assoc.AssociationRequestor;
+import org.strata.dicom.net.assoc.ReadMode;
 import org.strata.dicom.net.config.RemoteAe;
 import org.strata.dicom.net.config.Timeouts;
 import org.strata.dicom.net.config.TlsConfig;
@@ -37,8 +38,18 @@ public final class DimseClient implements AutoCloseable {
      */
     public static DimseClient open(NetRuntime runtime, RemoteAe remote, AssociateRq rq, Timeouts timeouts,
             TlsConfig tls, DimseServiceRegistry incoming) throws IOException {
+        return open(runtime, remote, rq, timeouts, tls, incoming, ReadMode.THREAD);
+    }
+
+    /**
+     * As {@link #open(NetRuntime, RemoteAe, AssociateRq, Timeouts, TlsConfig, DimseServiceRegistry)};
+     * with {@link ReadMode#CALLER} responses are read by the thread in {@link #await} (and the blocking
+     * calls), which is then the only way to get them: for a caller making one blocking call at a time.
+     */
+    public static DimseClient open(NetRuntime runtime, RemoteAe remote, AssociateRq rq, Timeouts timeouts,
+            TlsConfig tls, DimseServiceRegistry incoming, ReadMode readMode) throws IOException {
         Association as = new AssociationRequestor(runtime, timeouts, tls).open(remote, rq,
-                a -> new DimseChannel(a, incoming, runtime));
+                a -> new DimseChannel(a, incoming, runtime), readMode);
         return new DimseClient(as, timeouts.response());
     }
 
@@ -156,6 +167,7 @@ public final class DimseClient implements AutoCloseable {
 
     /** Waits for the final response within the response timeout. */
     public DimseRsp await(Invocation invocation) throws IOException {
+        association.readUntil(invocation.response()::isDone); // CALLER mode: read it here
         try {
             return responseTimeout.isZero() ? invocation.response().get()
                     : invocation.response().get(responseTimeout.toMillis(), TimeUnit.MILLISECONDS);

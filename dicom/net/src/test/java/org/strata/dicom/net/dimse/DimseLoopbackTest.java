@@ -2,10 +2,13 @@ package org.strata.dicom.net.dimse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,12 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.strata.dicom.net.NetRuntime;
 import org.strata.dicom.net.assoc.AcceptorServices;
 import org.strata.dicom.net.assoc.DicomListener;
+import org.strata.dicom.net.assoc.ReadMode;
 import org.strata.dicom.net.config.ApplicationEntityConfig;
 import org.strata.dicom.net.config.ListenerConfig;
 import org.strata.dicom.net.config.RemoteAe;
 import org.strata.dicom.net.config.Role;
 import org.strata.dicom.net.config.Timeouts;
 import org.strata.dicom.net.config.TransferCapability;
+import org.strata.dicom.net.pdu.AssociateRq;
 import org.strata.dicom.net.pdu.AsyncOpsWindow;
 import org.strata.dicom.net.pdu.UserInformation;
 
@@ -53,6 +58,16 @@ class DimseLoopbackTest {
             }
             if (rq.sopInstanceUid().equals("1.2.3.bug")) {
                 throw new IllegalStateException("handler bug");
+            }
+            if (rq.sopInstanceUid().equals("1.2.3.abort")) {
+                rq.association().abort();
+            }
+            if (rq.sopInstanceUid().equals("1.2.3.slow")) {
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return DimseResponse.SUCCESS;
         });
@@ -97,11 +112,76 @@ class DimseLoopbackTest {
     }
 
     private DimseClient open(UserInformation ui) throws IOException {
-        return DimseClient.open(runtime, new RemoteAe("STRATA", "127.0.0.1", listener.port()),
-                new AssociateRqBuilder("TESTSCU", "STRATA").addContext(DimseServiceRegistry.VERIFICATION, IVLE)
-                        .addContext(CT, IVLE).addContext(STUDY_FIND, IVLE).addContext(STGCMT, IVLE)
-                        .addContext(UNSERVED, IVLE).userInformation(ui).build(),
+        return DimseClient.open(runtime, new RemoteAe("STRATA", "127.0.0.1", listener.port()), request(ui),
                 Timeouts.DEFAULT, null, new DimseServiceRegistry());
+    }
+
+    private AssociateRq request(UserInformation ui) {
+        return new AssociateRqBuilder("TESTSCU", "STRATA").addContext(DimseServiceRegistry.VERIFICATION, IVLE)
+                .addContext(CT, IVLE).addContext(STUDY_FIND, IVLE).addContext(STGCMT, IVLE)
+                .addContext(UNSERVED, IVLE).userInformation(ui).build();
+    }
+
+    /** {@link ReadMode#CALLER} on its own runtime, so that its threads can be counted. */
+    private DimseClient openCallerReads(NetRuntime own, Timeouts timeouts) throws IOException {
+        return DimseClient.open(own, new RemoteAe("STRATA", "127.0.0.1", listener.port()),
+                request(UserInformation.builder().build()), timeouts, null, new DimseServiceRegistry(),
+                ReadMode.CALLER);
+    }
+
+    @Test
+    void callerReadModeStoresOnTheCallingThreadOnly() throws IOException {
+        byte[] large = new byte[50_000]; // 13 PDUs of the listener's 4096 bytes
+        byte[] small = new byte[100];    // one PDU, which leaves in one write with its command
+        new Random(2).nextBytes(large);
+        new Random(3).nextBytes(small);
+        try (NetRuntime own = new NetRuntime("caller-test", 4)) {
+            DimseClient c = openCallerReads(own, Timeouts.DEFAULT);
+            assertEquals(ReadMode.CALLER, c.association().readMode());
+            for (int i = 0; i < 5; i++) {
+                byte[] data = i % 2 == 0 ? large : small;
+                DimseRsp rsp = c.store(StoreRequest.of(CT, "1.2.3.c" + i, IVLE), DataWriter.of(data));
+                assertEquals(Status.SUCCESS, rsp.status());
+                assertEquals("1.2.3.c" + i, rsp.command().getString(CommandElement.AffectedSOPInstanceUID));
+                assertArrayEquals(data, stored.get(i));
+                assertEquals(0, own.activeThreads(), "no reader thread: the caller read the response");
+            }
+            assertEquals(Status.OUT_OF_RESOURCES, c.store(StoreRequest.of(CT, "1.2.3.full", IVLE),
+                    DataWriter.of(small)).status());
+            assertEquals(Status.SUCCESS, c.echo().status());
+            c.close();
+            assertEquals(org.strata.dicom.net.assoc.State.Sta1, c.association().state());
+            assertEquals("released", c.association().closeReason());
+        }
+    }
+
+    @Test
+    void callerReadModeGivesUpAfterTheResponseTimeout() throws IOException {
+        Timeouts t = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(5),
+                Duration.ofSeconds(10), Duration.ofMillis(500));
+        try (NetRuntime own = new NetRuntime("caller-test", 4)) {
+            DimseClient c = openCallerReads(own, t);
+            long t0 = System.nanoTime();
+            IOException e = assertThrows(IOException.class,
+                    () -> c.store(StoreRequest.of(CT, "1.2.3.slow", IVLE), DataWriter.of(new byte[10])));
+            assertTrue(System.nanoTime() - t0 < 2_500_000_000L, "gave up before the handler answered");
+            assertTrue(e.getMessage().contains("no response within"), e.getMessage());
+            assertFalse(c.association().established());
+            assertTrue(c.association().closeFuture().isDone(), "closed and told");
+        }
+    }
+
+    @Test
+    void callerReadModeSeesThePeersAbort() throws IOException {
+        try (NetRuntime own = new NetRuntime("caller-test", 4)) {
+            DimseClient c = openCallerReads(own, Timeouts.DEFAULT);
+            assertEquals(Status.SUCCESS, c.echo().status());
+            IOException e = assertThrows(IOException.class,
+                    () -> c.store(StoreRequest.of(CT, "1.2.3.abort", IVLE), DataWriter.of(new byte[10])));
+            assertTrue(e.getMessage().contains("A-ABORT by peer"), e.getMessage());
+            assertFalse(c.association().established());
+            assertTrue(c.association().closeFuture().isDone(), "closed and told");
+        }
     }
 
     private DimseClient open() throws IOException {

@@ -10,12 +10,16 @@ import org.strata.dicom.tools.Command;
 /**
  * {@code bench-store -c AET@HOST:PORT [--parallel N] [--warmup N] DIR...}: the load driver of the store
  * benchmarks. Sends every file as {@code store} does, after an untimed warm-up pass over the first N
- * files (default 50; the JIT compiles the send path, as a long-running sender would have it), and
+ * files (default 300: the JIT compiles the send path, as a long-running sender would have it; code run
+ * once per file is compiled by C1 after about 200 calls, Tier3InvocationThreshold, checked every 128,
+ * so with the former 50 the first ~200 timed files still ran it interpreted), and
  * prints the timed pass: {@code bench-store: N files, M MB, S s, R inst/s, T MB/s, C ms CPU/inst, F failed},
  * where C is this process's CPU time (user+sys, all threads) during the timed pass per stored
  * instance: the figure that decides whether a change to the send path helps on a loaded machine.
  */
 public final class BenchStoreCommand implements Command {
+
+    private static final int WARMUP = 300;
 
     @Override
     public String name() {
@@ -36,7 +40,7 @@ public final class BenchStoreCommand implements Command {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("no DICOM files in " + a.positional());
         }
-        int warmup = Math.min(sources.size(), Math.max(0, a.getInt("--warmup", 50)));
+        int warmup = Math.min(sources.size(), Math.max(0, a.getInt("--warmup", WARMUP)));
         if (warmup > 0) {
             StoreJob.Result w = job.send(sources.subList(0, warmup));
             if (w.failed() > 0) {

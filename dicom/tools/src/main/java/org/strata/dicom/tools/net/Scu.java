@@ -14,6 +14,7 @@ import org.strata.dicom.core.io.DicomReader;
 import org.strata.dicom.core.io.DicomWriter;
 import org.strata.dicom.core.io.TransferSyntax;
 import org.strata.dicom.net.NetRuntime;
+import org.strata.dicom.net.assoc.ReadMode;
 import org.strata.dicom.net.config.RemoteAe;
 import org.strata.dicom.net.config.Timeouts;
 import org.strata.dicom.net.config.HostnameVerification;
@@ -62,6 +63,14 @@ final class Scu {
 
     DimseClient open(NetRuntime runtime, AssociateRq rq, DimseServiceRegistry incoming) throws IOException {
         return DimseClient.open(runtime, called, rq, timeouts, tls, incoming);
+    }
+
+    /**
+     * For one blocking call at a time (asynchronous operations window 1): the calling thread reads
+     * each response itself, no reader thread hands it over ({@link ReadMode#CALLER}).
+     */
+    DimseClient openSynchronous(NetRuntime runtime, AssociateRq rq) throws IOException {
+        return DimseClient.open(runtime, called, rq, timeouts, tls, new DimseServiceRegistry(), ReadMode.CALLER);
     }
 
     /** Query keys: {@code -m Keyword=value} matching keys, {@code -r Keyword} return keys (PS3.4 C.2.2). */

@@ -18,7 +18,6 @@ import org.strata.dicom.net.NetRuntime;
 import org.strata.dicom.net.dimse.AssociateRqBuilder;
 import org.strata.dicom.net.dimse.DimseClient;
 import org.strata.dicom.net.dimse.DimseRsp;
-import org.strata.dicom.net.dimse.DimseServiceRegistry;
 import org.strata.dicom.net.dimse.Status;
 import org.strata.dicom.net.dimse.StoreRequest;
 import org.strata.dicom.net.service.Part10Source;
@@ -159,7 +158,7 @@ final class StoreJob {
             }
             int attempted = 0;
             String lost = "not sent";
-            try (DimseClient c = scu.open(runtime, rq.build(), new DimseServiceRegistry())) {
+            try (DimseClient c = scu.openSynchronous(runtime, rq.build())) {
                 for (Part10Source s : share.subList(from, to)) {
                     attempted++;
                     try {
